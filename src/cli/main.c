@@ -1,0 +1,228 @@
+/*
+ * main.c: 'medbill [--db PATH] [--user NAME] COMMAND ...'.
+ *
+ * The command table below is the single list of commands: dispatch, --help
+ * and 'medbill help COMMAND' all come from it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "medbill/util.h"
+
+static const struct cli_cmd commands[] = {
+	{ "init", NULL, cmd_init, "", "create the database and load the shipped reference tables", NULL },
+	{ "info", NULL, cmd_info, "", "print a summary of the practice in the database", NULL },
+};
+
+static void usage_all(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: medbill [--db PATH] [--user NAME] COMMAND [ARGS]\n"
+	      "       medbill            open the workstation\n\n"
+	      "commands:\n", f);
+	for (i = 0; i < ARRAY_SIZE(commands); i++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "%s%s%s %s", commands[i].name,
+			 commands[i].sub ? " " : "", commands[i].sub ? commands[i].sub : "",
+			 commands[i].args);
+		fprintf(f, "  %-34s %s\n", name, commands[i].help);
+	}
+	fputs("\noptions:\n"
+	      "  --db PATH    the database (default $MEDBILL_DB, else\n"
+	      "               $XDG_DATA_HOME/medbill/medbill.db)\n"
+	      "  --user NAME  who is recorded with every write (default: login name)\n"
+	      "  --help       this text;  --version  the version\n"
+	      "\n'medbill help COMMAND' tells more. MEDBILL_TODAY=YYYY-MM-DD fixes today's date.\n", f);
+}
+
+static const struct cli_cmd *find_cmd(int argc, char **argv, int *used)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++) {
+		if (strcmp(commands[i].name, argv[0]))
+			continue;
+		if (!commands[i].sub) {
+			*used = 1;
+			return &commands[i];
+		}
+		if (argc > 1 && !strcmp(commands[i].sub, argv[1])) {
+			*used = 2;
+			return &commands[i];
+		}
+	}
+	return NULL;
+}
+
+static int known_group(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			return 1;
+	return 0;
+}
+
+static void group_usage(const char *name)
+{
+	size_t i;
+
+	fprintf(stderr, "usage:\n");
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			fprintf(stderr, "  medbill %s %s %s\n", name,
+				commands[i].sub ? commands[i].sub : "", commands[i].args);
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct cli_cmd *cmd;
+	int used = 0;
+
+	if (argc < 1) {
+		usage_all(stdout);
+		return EXIT_OK;
+	}
+	cmd = find_cmd(argc, argv, &used);
+	if (!cmd) {
+		if (known_group(argv[0])) {
+			group_usage(argv[0]);
+			return EXIT_OK;
+		}
+		fprintf(stderr, "medbill: no command '%s'\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	printf("usage: medbill %s%s%s %s\n\n%s\n", cmd->name, cmd->sub ? " " : "",
+	       cmd->sub ? cmd->sub : "", cmd->args, cmd->help);
+	if (cmd->details)
+		printf("\n%s\n", cmd->details);
+	return EXIT_OK;
+}
+
+/* The default database path; the caller frees it. */
+static char *default_db(void)
+{
+	const char *e = getenv("MEDBILL_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	size_t n;
+	char *p;
+
+	if (e && *e)
+		return xstrdup(e);
+	if (xdg && *xdg) {
+		n = strlen(xdg) + 32;
+		p = xmalloc(n);
+		snprintf(p, n, "%s/medbill/medbill.db", xdg);
+	} else {
+		n = strlen(home ? home : ".") + 48;
+		p = xmalloc(n);
+		snprintf(p, n, "%s/.local/share/medbill/medbill.db", home ? home : ".");
+	}
+	return p;
+}
+
+/* mkdir -p the directory part of path, mode 0700. */
+static void make_parent_dirs(const char *path)
+{
+	char *p = xstrdup(path), *s;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0700);
+		*s = '/';
+	}
+	free(p);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	const struct cli_cmd *cmd;
+	char *db = NULL;
+	int i, used = 0, ret;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *v;
+		int r;
+
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage_all(stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--version")) {
+			printf("medbill %s\n", MB_VERSION);
+			return EXIT_OK;
+		}
+		if ((r = cli_opt_value(argc, argv, &i, "--db", &v)) != 0) {
+			if (r < 0 || !*v) {
+				fprintf(stderr, "medbill: '--db' needs a path\n");
+				return EXIT_USAGE;
+			}
+			free(db);
+			db = xstrdup(v);
+			continue;
+		}
+		if ((r = cli_opt_value(argc, argv, &i, "--user", &v)) != 0) {
+			if (r < 0 || !*v) {
+				fprintf(stderr, "medbill: '--user' needs a name\n");
+				return EXIT_USAGE;
+			}
+			user_set(v);
+			continue;
+		}
+		fprintf(stderr, "medbill: unknown option '%s'\n", argv[i]);
+		usage_all(stderr);
+		return EXIT_USAGE;
+	}
+	if (!db)
+		db = default_db();
+	c.dbpath = db;
+	argc -= i;
+	argv += i;
+
+	if (argc == 0) {
+		cmd = find_cmd(1, (char *[]){ (char *)"info", NULL }, &used);
+		c.cmd = cmd;
+		ret = cmd->fn(&c, 0, argv);
+		goto finish;
+	}
+	if (!strcmp(argv[0], "help")) {
+		ret = cmd_help(argc - 1, argv + 1);
+		goto finish;
+	}
+	cmd = find_cmd(argc, argv, &used);
+	if (!cmd) {
+		if (known_group(argv[0])) {
+			if (argc > 1)
+				fprintf(stderr, "medbill: no command '%s %s'\n", argv[0], argv[1]);
+			group_usage(argv[0]);
+		} else {
+			fprintf(stderr, "medbill: no command '%s' (see 'medbill --help')\n", argv[0]);
+		}
+		ret = EXIT_USAGE;
+		goto finish;
+	}
+	c.cmd = cmd;
+	if (argc > used && (!strcmp(argv[used], "--help") || !strcmp(argv[used], "-h"))) {
+		ret = cmd_help(used, argv);
+		goto finish;
+	}
+	if (!strcmp(cmd->name, "init"))
+		make_parent_dirs(db);
+	ret = cmd->fn(&c, argc - used, argv + used);
+finish:
+	cli_warnings();
+	store_close(c.st);
+	free(db);
+	return ret;
+}
