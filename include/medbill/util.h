@@ -29,6 +29,13 @@ enum mb_status {
 #else
 #define MB_PRINTF(f, a)
 #define MB_NORETURN
+/*
+ * The folder of shipped data files: $MEDBILL_DATA when set, else data/
+ * beside the running binary (a build tree), else the installed
+ * MEDBILL_DATADIR. Owned by util.
+ */
+const char *data_dir(void);
+
 #endif
 
 /* Allocation that never returns NULL: out of memory dies. Caller frees. */
@@ -81,5 +88,12 @@ bool str_empty(const char *s);
 /* The user name recorded with writes: --user, else the login name. */
 const char *user_current(void);
 void user_set(const char *name);
+
+/*
+ * The folder of shipped data files: $MEDBILL_DATA when set, else data/
+ * beside the running binary (a build tree), else the installed
+ * MEDBILL_DATADIR. Owned by util.
+ */
+const char *data_dir(void);
 
 #endif

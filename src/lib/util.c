@@ -3,7 +3,9 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,4 +266,40 @@ const char *user_current(void)
 		s = getenv("USER");
 	SCPY(user_name, s && *s ? s : "unknown");
 	return user_name;
+}
+
+#ifndef MEDBILL_DATADIR
+#define MEDBILL_DATADIR "/usr/local/share/medbill"
+#endif
+
+const char *data_dir(void)
+{
+	static char dir[PATH_MAX];
+	const char *e = getenv("MEDBILL_DATA");
+	char exe[PATH_MAX];
+	struct stat sb;
+	ssize_t n;
+	char *slash;
+
+	if (e && *e)
+		return e;
+	if (dir[0])
+		return dir;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			/* the binary sits at the top of the tree, or in build-asan/ */
+			snprintf(dir, sizeof(dir), "%s/data", exe);
+			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+				return dir;
+			snprintf(dir, sizeof(dir), "%s/../data", exe);
+			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+				return dir;
+		}
+	}
+	SCPY(dir, MEDBILL_DATADIR);
+	return dir;
 }
