@@ -276,7 +276,7 @@ const char *data_dir(void)
 {
 	static char dir[PATH_MAX];
 	const char *e = getenv("MEDBILL_DATA");
-	char exe[PATH_MAX];
+	char exe[PATH_MAX - 16];
 	struct stat sb;
 	ssize_t n;
 	char *slash;
