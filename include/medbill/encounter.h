@@ -15,6 +15,7 @@
 #ifndef MEDBILL_ENCOUNTER_H
 #define MEDBILL_ENCOUNTER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"

@@ -11,6 +11,7 @@
 #define MEDBILL_PATIENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"

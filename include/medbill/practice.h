@@ -24,6 +24,7 @@
 #ifndef MEDBILL_PRACTICE_H
 #define MEDBILL_PRACTICE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"

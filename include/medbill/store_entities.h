@@ -14,6 +14,7 @@
 #ifndef MEDBILL_STORE_ENTITIES_H
 #define MEDBILL_STORE_ENTITIES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"
