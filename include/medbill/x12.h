@@ -111,6 +111,9 @@ void x12w_el(struct x12_writer *w, const char *s);
  * maximum length in the guide). */
 void x12w_eln(struct x12_writer *w, const char *s, size_t max);
 void x12w_elf(struct x12_writer *w, const char *fmt, ...) MB_PRINTF(2, 3);
+/* An element that may use the extended character set (e-mail addresses):
+ * upper-cased, with @ _ % # $ kept; delimiters are still replaced. */
+void x12w_el_ext(struct x12_writer *w, const char *s);
 void x12w_int(struct x12_writer *w, long v);
 /* An amount in X12 form: "150", "35.5", "0.25". */
 void x12w_money(struct x12_writer *w, cents_t c);

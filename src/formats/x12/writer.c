@@ -104,7 +104,8 @@ int x12_text_check(const char *s, const struct x12_delims *d, const char *field)
 	return MB_OK;
 }
 
-size_t x12_clean(char *dst, size_t n, const char *s, const struct x12_delims *d)
+static size_t clean(char *dst, size_t n, const char *s, const struct x12_delims *d,
+		    const char *extra)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	size_t o = 0, replaced = 0;
@@ -125,7 +126,7 @@ size_t x12_clean(char *dst, size_t n, const char *s, const struct x12_delims *d)
 				replaced++;
 		}
 		p += len;
-		if (c && (is_delim(c, d) || !x12_basic_char(c))) {
+		if (c && (is_delim(c, d) || (!x12_basic_char(c) && !(extra && strchr(extra, c))))) {
 			replaced++;
 			c = ' ';
 		}
@@ -145,6 +146,11 @@ size_t x12_clean(char *dst, size_t n, const char *s, const struct x12_delims *d)
 		o--;
 	dst[o] = '\0';
 	return replaced;
+}
+
+size_t x12_clean(char *dst, size_t n, const char *s, const struct x12_delims *d)
+{
+	return clean(dst, n, s, d, NULL);
 }
 
 /* ---- writer ---- */
@@ -231,6 +237,16 @@ void x12w_eln(struct x12_writer *w, const char *s, size_t max)
 	add_raw(w, buf, len);
 	if (buf != small)
 		free(buf);
+}
+
+void x12w_el_ext(struct x12_writer *w, const char *s)
+{
+	size_t need = (s ? strlen(s) : 0) + 1;
+	char *buf = xmalloc(need);
+
+	w->replaced += clean(buf, need, s, &w->d, "@_%#$");
+	add_raw(w, buf, strlen(buf));
+	free(buf);
 }
 
 void x12w_el(struct x12_writer *w, const char *s)
