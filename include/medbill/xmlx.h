@@ -53,8 +53,11 @@ int xmlx_write_patient(struct xmlx_writer *w, const struct patient *p);
 int xmlx_write_coverage(struct xmlx_writer *w, const struct coverage *c);
 /* With its diagnoses and its charges (e->charges, in line order). */
 int xmlx_write_encounter(struct xmlx_writer *w, const struct encounter *e);
-/* With its lines (c->lines) and its status history (oldest first). */
-int xmlx_write_claim(struct xmlx_writer *w, const struct claim *c,
+/*
+ * With the batch it was sent in (0: none), its lines (c->lines) and its
+ * status history (oldest first).
+ */
+int xmlx_write_claim(struct xmlx_writer *w, const struct claim *c, int64_t batch,
 		     const struct claim_event *ev, int nev);
 int xmlx_write_ledger(struct xmlx_writer *w, const struct ledger_row *r);
 
@@ -88,7 +91,7 @@ struct xmlx_handler {
 	int (*patient)(void *arg, struct patient *p);
 	int (*coverage)(void *arg, struct coverage *c);
 	int (*encounter)(void *arg, struct encounter *e);
-	int (*claim)(void *arg, struct claim *c, struct claim_event *ev, int nev);
+	int (*claim)(void *arg, struct claim *c, int64_t batch, struct claim_event *ev, int nev);
 	int (*ledger)(void *arg, struct ledger_row *r);
 };
 

@@ -34,6 +34,7 @@ struct sample {
 	struct charge charges[2];
 	struct claim claim;
 	int64_t lines[2];
+	int64_t batch;
 	struct claim_event ev[2];
 	struct ledger_row row[2];
 };
@@ -201,6 +202,7 @@ static void sample_fill(struct sample *s)
 	s->lines[0] = 40;
 	s->lines[1] = 41;
 	s->claim.nlines = 2;
+	s->batch = 8;
 	s->claim.lines = s->lines;
 	set_stamp(&s->claim.created, "clerk", "2026-11-01T11:05:00Z");
 	s->ev[0].id = 60;
@@ -250,7 +252,7 @@ static int write_sample(const struct sample *s, const char *path)
 	    xmlx_write_provider(w, &s->provider[1]) || xmlx_write_payer(w, &s->payer) ||
 	    xmlx_write_fee(w, &s->fee, s->exp, 2) || xmlx_write_patient(w, &s->patient[0]) ||
 	    xmlx_write_patient(w, &s->patient[1]) || xmlx_write_coverage(w, &s->coverage) ||
-	    xmlx_write_encounter(w, &s->enc) || xmlx_write_claim(w, &s->claim, s->ev, 2) ||
+	    xmlx_write_encounter(w, &s->enc) || xmlx_write_claim(w, &s->claim, s->batch, s->ev, 2) ||
 	    xmlx_write_ledger(w, &s->row[0]) || xmlx_write_ledger(w, &s->row[1]) ||
 	    xmlx_writer_finish(w))
 		goto cleanup;
@@ -364,10 +366,11 @@ static int cb_encounter(void *arg, struct encounter *e)
 	return maybe_fail(g);
 }
 
-static int cb_claim(void *arg, struct claim *c, struct claim_event *ev, int nev)
+static int cb_claim(void *arg, struct claim *c, int64_t batch, struct claim_event *ev, int nev)
 {
 	struct got *g = arg;
 
+	g->s.batch = batch;
 	assert_int_equal(c->nlines, 2);
 	assert_int_equal(nev, 2);
 	g->s.claim = *c;
@@ -486,6 +489,7 @@ static void test_round_trip(void **state)
 	assert_string_equal(g.s.enc.accident_code, "AA");
 	assert_string_equal(g.s.enc.created.at, s.enc.created.at);
 	assert_int_equal(g.s.claim.total, 16505);
+	assert_int_equal(g.s.batch, 8);
 	assert_int_equal(g.s.claim.status, CLAIM_PARTIAL);
 	assert_int_equal(g.s.claim.frequency, '1');
 	assert_string_equal(g.s.claim.payer_claim_no, "ICN-1");

@@ -208,14 +208,15 @@ static const struct xfield f_charge[] = {
 
 /* Followed by <lines> and <history>, written by hand. */
 static const struct xfield f_claim[] = {
-	ID("encounter", struct claim, encounter),
-	ID("coverage", struct claim, coverage),
-	TEXT("pcn", struct claim, pcn),
-	CHR("frequency", struct claim, frequency),
-	ID("original", struct claim, original),
-	TEXT("payer-claim-number", struct claim, payer_claim_no),
-	ENUM("status", struct claim, status, xnames_claim_status),
-	MONEY("total", struct claim, total),
+	ID("encounter", struct xclaim, claim.encounter),
+	ID("coverage", struct xclaim, claim.coverage),
+	TEXT("pcn", struct xclaim, claim.pcn),
+	CHR("frequency", struct xclaim, claim.frequency),
+	ID("original", struct xclaim, claim.original),
+	TEXT("payer-claim-number", struct xclaim, claim.payer_claim_no),
+	ID("batch", struct xclaim, batch),
+	ENUM("status", struct xclaim, claim.status, xnames_claim_status),
+	MONEY("total", struct xclaim, claim.total),
 	END
 };
 
@@ -276,7 +277,7 @@ const struct xrecord xrec_charge = {
 	"charge", OFF(struct charge, id), OFF(struct charge, created), -1, f_charge
 };
 const struct xrecord xrec_claim = {
-	"claim", OFF(struct claim, id), OFF(struct claim, created), -1, f_claim
+	"claim", OFF(struct xclaim, claim.id), OFF(struct xclaim, claim.created), -1, f_claim
 };
 const struct xrecord xrec_event = {
 	"event", OFF(struct claim_event, id), OFF(struct claim_event, created), -1, f_event

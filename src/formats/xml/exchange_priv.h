@@ -40,6 +40,12 @@ struct xfield {
 	const struct xfield *sub;	/* XF_GROUP: NULL-name-terminated */
 };
 
+/* A claim with what the format carries beside struct claim. */
+struct xclaim {
+	struct claim claim;
+	int64_t batch;		/* the batch it was sent in, 0: none */
+};
+
 /* A record element: its name, its attributes and its simple children. */
 struct xrecord {
 	const char *name;

@@ -474,7 +474,7 @@ static int encounter_extra(struct rd *rd, xmlNodePtr n, void *base)
 }
 
 struct claim_rec {
-	struct claim claim;
+	struct xclaim x;		/* first: the table's offsets are from it */
 	size_t lines_alloc;
 	struct claim_event *ev;
 	int nev;
@@ -489,7 +489,7 @@ static int event_extra(struct rd *rd, xmlNodePtr n, void *base)
 static int claim_extra(struct rd *rd, xmlNodePtr n, void *base)
 {
 	struct claim_rec *cr = base;
-	struct claim *c = &cr->claim;
+	struct claim *c = &cr->x.claim;
 	xmlNodePtr k;
 	char *s;
 	int ret;
@@ -636,14 +636,14 @@ static int do_record(struct rd *rd, xmlNodePtr n)
 		rd_begin(rd, &xrec_claim, n);
 		if (read_record(rd, &xrec_claim, n, &cr, claim_extra) == MB_OK) {
 			rd->rec = "claim";
-			rd->rec_id = cr.claim.id;
-			ret = CALL(h->claim, h->arg, &cr.claim, cr.ev, cr.nev);
+			rd->rec_id = cr.x.claim.id;
+			ret = CALL(h->claim, h->arg, &cr.x.claim, cr.x.batch, cr.ev, cr.nev);
 			k->claims++;
 			k->events += cr.nev;
 		} else {
 			rd->failed = 1;
 		}
-		free(cr.claim.lines);
+		free(cr.x.claim.lines);
 		free(cr.ev);
 	} else if (!strcmp(name, "entry")) {
 		struct ledger_row r = { 0 };

@@ -443,11 +443,13 @@ fail:
 	return write_failed(w);
 }
 
-int xmlx_write_claim(struct xmlx_writer *w, const struct claim *c, const struct claim_event *ev, int nev)
+int xmlx_write_claim(struct xmlx_writer *w, const struct claim *c, int64_t batch,
+		     const struct claim_event *ev, int nev)
 {
+	struct xclaim x = { *c, batch };
 	int i;
 
-	if (enter(w, XS_CLAIMS) != MB_OK || record_begin(w, &xrec_claim, c) != MB_OK)
+	if (enter(w, XS_CLAIMS) != MB_OK || record_begin(w, &xrec_claim, &x) != MB_OK)
 		return MB_ERROR;
 	W(xmlTextWriterStartElement(w->tw, BAD_CAST "lines"));
 	for (i = 0; i < c->nlines; i++)
