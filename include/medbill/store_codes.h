@@ -162,7 +162,7 @@ struct store_hit {
 	double rank;
 };
 typedef int (*store_hit_fn)(const struct store_hit *h, void *arg);
-/* Codes from lo (inclusive) to hi (exclusive) by code, of one system (NULL: all). */
+/* The codes of one system from lo (inclusive) to hi (exclusive), by code. */
 int store_search_prefix(struct store *st, const char *system, const char *lo, const char *hi,
 			int limit, store_hit_fn fn, void *arg);
 /*

@@ -221,10 +221,19 @@ static int by_rank(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* The searchable systems, in the order code matches are listed. */
+static const enum code_system search_order[] = {
+	CODE_ICD10CM, CODE_HCPCS, CODE_CPT, CODE_MODIFIER, CODE_POS, CODE_CARC, CODE_RARC,
+};
+
 static bool searchable(enum code_system sys)
 {
-	return sys == CODE_ICD10CM || sys == CODE_HCPCS || sys == CODE_CPT || sys == CODE_MODIFIER ||
-	       sys == CODE_POS || sys == CODE_CARC || sys == CODE_RARC;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(search_order); i++)
+		if (search_order[i] == sys)
+			return true;
+	return false;
 }
 
 /* Does the whole text look like a code or the start of one? */
@@ -281,10 +290,9 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 	struct hitv codes = { NULL, 0, 0, 0 }, words = { NULL, 0, 0, 0 };
 	struct strbuf q = STRBUF_INIT;
 	char key[CODE_LEN], hi[CODE_LEN];
-	bool digit;
+	bool digit, is_code;
 	int ret = MB_ERROR;
 	size_t i, n;
-	const char *sysname = NULL;
 
 	if (system != CODE_ANY) {
 		if (system < 0 || system >= CODE_SYSTEM_COUNT)
@@ -292,7 +300,6 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 		if (!searchable((enum code_system)system))
 			return error("'system': %s codes are not searchable: use 'medbill codes show'",
 				     code_system_name((enum code_system)system));
-		sysname = code_system_name((enum code_system)system);
 	}
 	if (limit < 1 || limit > 1000)
 		return error("'limit': %d is not between 1 and 1000", limit);
@@ -300,13 +307,20 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 		text++;
 	if (!text || !*text)
 		return error("'text' is empty: type a code or words");
-	if (code_like(text, key, &digit)) {
+	is_code = code_like(text, key, &digit);
+	if (is_code) {
 		SCPY(hi, key);
 		hi[strlen(hi) - 1]++;
-		if (store_search_prefix(st, sysname, key, hi, limit, collect, &codes) != MB_OK)
-			goto cleanup;
+		/* system by system, so that J02 lists J02.0 before HCPCS J0200 */
+		for (i = 0; i < ARRAY_SIZE(search_order) && (int)codes.n < limit; i++) {
+			if (system != CODE_ANY && system != (int)search_order[i])
+				continue;
+			if (store_search_prefix(st, code_system_name(search_order[i]), key, hi,
+						limit - (int)codes.n, collect, &codes) != MB_OK)
+				goto cleanup;
+		}
 	}
-	if ((int)codes.n < limit && !digit && words_query(text, &q) > 0) {
+	if ((int)codes.n < limit && !(is_code && digit) && words_query(text, &q) > 0) {
 		int64_t lo, top;
 
 		if (system != CODE_ANY) {

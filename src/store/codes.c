@@ -588,8 +588,8 @@ int store_search_put(struct store *st, const char *system, const char *key, cons
 {
 	sqlite3_stmt *s = store_prepare(st,
 		"INSERT INTO code_search(id, system, code, display, description, terms, billable)"
-		" VALUES ((SELECT coalesce(max(id), :base) + 1 FROM code_search"
-		"   WHERE id > :base AND id < :base + :range),"
+		" VALUES (coalesce((SELECT id FROM code_search WHERE id > :base AND id < :base + :range"
+		"   ORDER BY id DESC LIMIT 1), :base) + 1,"
 		"  :system, :code, :display, :desc, :terms, :billable)"
 		" ON CONFLICT(system, code) DO UPDATE SET display = excluded.display,"
 		"  description = excluded.description, terms = excluded.terms, billable = excluded.billable"
@@ -640,18 +640,11 @@ static int hits(struct store *st, sqlite3_stmt *s, store_hit_fn fn, void *arg)
 int store_search_prefix(struct store *st, const char *system, const char *lo, const char *hi,
 			int limit, store_hit_fn fn, void *arg)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT id, system, display, description, billable, 0.0 FROM code_search"
+		" WHERE system = :system AND code >= :lo AND code < :hi ORDER BY code LIMIT :limit");
 
-	if (system) {
-		s = store_prepare(st,
-			"SELECT id, system, display, description, billable, 0.0 FROM code_search"
-			" WHERE system = :system AND code >= :lo AND code < :hi ORDER BY code LIMIT :limit");
-		bind_text(s, ":system", system);
-	} else {
-		s = store_prepare(st,
-			"SELECT id, system, display, description, billable, 0.0 FROM code_search"
-			" WHERE code >= :lo AND code < :hi ORDER BY code, id LIMIT :limit");
-	}
+	bind_text(s, ":system", system);
 	bind_text_empty(s, ":lo", lo);
 	bind_text_empty(s, ":hi", hi);
 	bind_int(s, ":limit", limit);
