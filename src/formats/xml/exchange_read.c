@@ -33,7 +33,7 @@
 #endif
 
 struct rd {
-	const struct xmlx_handler *h;
+	struct xmlx_handler *h;
 	struct xmlx_counts *n;
 	int failed;			/* an error is recorded in error() */
 	int xml_failed;			/* libxml2 reported it */
@@ -379,6 +379,7 @@ static void rd_begin(struct rd *rd, const struct xrecord *r, xmlNodePtr n)
 	rd->rec = r->name;
 	rd->rec_id = 0;
 	rd->rec_line = xmlGetLineNo(n);
+	rd->h->line = rd->rec_line;
 	if (r->id_off >= 0 && (id = xmlGetProp(n, BAD_CAST "id"))) {
 		rd->rec_id = strtoll((const char *)id, NULL, 10);
 		xmlFree(id);
@@ -540,7 +541,7 @@ static int claim_extra(struct rd *rd, xmlNodePtr n, void *base)
 static int do_record(struct rd *rd, xmlNodePtr n)
 {
 	const char *name = name_of(n);
-	const struct xmlx_handler *h = rd->h;
+	struct xmlx_handler *h = rd->h;
 	struct xmlx_counts *k = rd->n;
 	int ret = MB_ERROR;
 
@@ -682,8 +683,19 @@ static xmlSchemaPtr load_schema(void)
 	return schema;
 }
 
-int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts *counts)
+static int section_end(struct rd *rd, const char *section)
 {
+	if (rd->h->section_end && rd->h->section_end(rd->h->arg, section) != MB_OK) {
+		rd->failed = 1;
+		return MB_ERROR;
+	}
+	return MB_OK;
+}
+
+int xmlx_read(const char *path, struct xmlx_handler *h, struct xmlx_counts *counts)
+{
+	struct xmlx_handler none = { 0 };
+	char section[16] = "";
 	struct xmlx_counts scratch;
 	struct rd rd = { 0 };
 	xmlTextReaderPtr r = NULL;
@@ -691,7 +703,7 @@ int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts
 	xmlSchemaValidCtxtPtr vc = NULL;
 	int fd, ret = MB_ERROR, rc, type, depth;
 
-	rd.h = h;
+	rd.h = h ? h : &none;
 	rd.n = counts ? counts : &scratch;
 	memset(rd.n, 0, sizeof(*rd.n));
 	fd = open(path, O_RDONLY);
@@ -726,9 +738,15 @@ int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts
 			rd.failed = 1;
 			break;
 		}
+		if (type == XML_READER_TYPE_ELEMENT && depth == 1) {
+			const char *name = (const char *)xmlTextReaderConstLocalName(r);
+
+			if (section[0] && strcmp(section, name) && section_end(&rd, section) != MB_OK)
+				break;
+			strlcpy0(section, name, sizeof(section));
+		}
 		if (type == XML_READER_TYPE_ELEMENT &&
-		    (depth == 2 || (depth == 1 && (!strcmp((const char *)xmlTextReaderConstLocalName(r), "practice") ||
-						   !strcmp((const char *)xmlTextReaderConstLocalName(r), "settings"))))) {
+		    (depth == 2 || (depth == 1 && (!strcmp(section, "practice") || !strcmp(section, "settings"))))) {
 			xmlNodePtr n = xmlTextReaderExpand(r);
 
 			if (!n || rd.failed) {
@@ -748,6 +766,8 @@ int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts
 		error("line %d: '%s' is not a valid medbill file", xmlTextReaderGetParserLineNumber(r), path);
 		goto cleanup;
 	}
+	if (section[0] && section_end(&rd, section) != MB_OK)
+		goto cleanup;
 	ret = MB_OK;
 cleanup:
 	xmlSetStructuredErrorFunc(NULL, NULL);
