@@ -298,8 +298,9 @@ int exchange_check_empty(struct store *st)
 }
 
 /*
- * The import's state. A patient whose guarantor is a later patient of the
- * file waits in 'later' (checked already) until the patients section ends.
+ * The import's state. A patient whose guarantor is not in yet (a later
+ * patient of the file) waits in 'later', checked already, until the patients
+ * section ends.
  */
 struct imp {
 	struct store *st;
@@ -363,7 +364,7 @@ static int imp_patient(void *arg, struct patient *p)
 		rc = patient_get(im->st, p->guarantor, &g);
 		if (rc == MB_ERROR)
 			return MB_ERROR;
-		if (rc == MB_NOTFOUND && p->guarantor > p->id) {
+		if (rc == MB_NOTFOUND) {
 			/* Check it now, where the reader knows its line; add it later. */
 			patient_normalize(p);
 			if (patient_validate(p) != MB_OK)
@@ -404,10 +405,18 @@ static int imp_later_patients(struct imp *im)
 		}
 	}
 	for (i = 0; i < im->nlater; i++) {
+		size_t j;
+
 		l = &im->later[i];
-		if (!l->done)
-			return error("line %ld: 'patient' id %lld: 'guarantor': no patient %lld in the file",
-				     l->line, (long long)l->p.id, (long long)l->p.guarantor);
+		if (l->done)
+			continue;
+		for (j = 0; j < im->nlater; j++)
+			if (im->later[j].p.id == l->p.guarantor)
+				return error("line %ld: 'patient' id %lld: 'guarantor': patient %lld waits for "
+					     "a guarantor too: the guarantors go round in a circle",
+					     l->line, (long long)l->p.id, (long long)l->p.guarantor);
+		return error("line %ld: 'patient' id %lld: 'guarantor': no patient %lld in the file",
+			     l->line, (long long)l->p.id, (long long)l->p.guarantor);
 	}
 	im->nlater = 0;
 	return MB_OK;
@@ -432,13 +441,85 @@ static int imp_encounter(void *arg, struct encounter *e)
 	return encounter_add(((struct imp *)arg)->st, e);
 }
 
+/*
+ * Claims and ledger rows are stored as given, their references checked only
+ * by the database's foreign keys. When an insert fails, name the reference
+ * that is missing (the message so far is kept when none is).
+ */
+static int missing_charge(struct store *st, int64_t id)
+{
+	struct charge ch;
+
+	if (id && encounter_charge_get(st, id, &ch) == MB_NOTFOUND)
+		return error("'charge': no charge line %lld earlier in the file", (long long)id);
+	return MB_OK;
+}
+
+static int missing_claim(struct store *st, const char *what, int64_t id)
+{
+	struct claim c;
+	int rc;
+
+	if (!id)
+		return MB_OK;
+	claim_init(&c);
+	rc = claim_get(st, id, &c);
+	claim_release(&c);
+	if (rc == MB_NOTFOUND)
+		return error("'%s': no claim %lld earlier in the file", what, (long long)id);
+	return MB_OK;
+}
+
+static int missing_coverage(struct store *st, int64_t id)
+{
+	struct coverage c;
+
+	if (id && coverage_get(st, id, &c) == MB_NOTFOUND)
+		return error("'coverage': no coverage %lld earlier in the file", (long long)id);
+	return MB_OK;
+}
+
+static int claim_failed(struct store *st, const struct claim *c)
+{
+	char msg[512];
+	struct encounter e;
+	int i, rc;
+
+	snprintf(msg, sizeof(msg), "%s", error_last());
+	encounter_init(&e);
+	rc = encounter_get(st, c->encounter, &e);
+	encounter_release(&e);
+	if (rc == MB_NOTFOUND)
+		return error("'encounter': no encounter %lld earlier in the file", (long long)c->encounter);
+	if (missing_coverage(st, c->coverage) != MB_OK || missing_claim(st, "original", c->original) != MB_OK)
+		return MB_ERROR;
+	for (i = 0; i < c->nlines; i++)
+		if (missing_charge(st, c->lines[i]) != MB_OK)
+			return MB_ERROR;
+	return error("%s", msg);
+}
+
+static int ledger_failed(struct store *st, const struct ledger_row *r)
+{
+	char msg[512];
+	struct ledger_row other;
+
+	snprintf(msg, sizeof(msg), "%s", error_last());
+	if (missing_charge(st, r->charge) != MB_OK || missing_claim(st, "claim", r->claim) != MB_OK ||
+	    missing_coverage(st, r->coverage) != MB_OK)
+		return MB_ERROR;
+	if (r->reverses && ledger_get(st, r->reverses, &other) == MB_NOTFOUND)
+		return error("'reverses': no ledger row %lld earlier in the file", (long long)r->reverses);
+	return error("%s", msg);
+}
+
 static int imp_claim(void *arg, struct claim *c, int64_t batch, struct claim_event *ev, int nev)
 {
 	struct store *st = ((struct imp *)arg)->st;
 	int i;
 
 	if (claim_insert(st, c) != MB_OK)
-		return MB_ERROR;
+		return claim_failed(st, c);
 	if (batch && claim_set_batch(st, c->id, batch) != MB_OK)
 		return MB_ERROR;
 	for (i = 0; i < nev; i++)
@@ -449,7 +530,11 @@ static int imp_claim(void *arg, struct claim *c, int64_t batch, struct claim_eve
 
 static int imp_ledger(void *arg, struct ledger_row *r)
 {
-	return ledger_insert_raw(((struct imp *)arg)->st, r);
+	struct store *st = ((struct imp *)arg)->st;
+
+	if (ledger_insert_raw(st, r) != MB_OK)
+		return ledger_failed(st, r);
+	return MB_OK;
 }
 
 int exchange_import_xml(struct store *st, const char *path, struct xmlx_counts *counts)

@@ -77,10 +77,13 @@ static void xml_message(struct strbuf *sb, const char *msg)
 			p = q + 1;
 			continue;
 		}
+		/* The first line only: libxml2 may add the bytes it choked on. */
+		if (*p == '\n')
+			break;
 		strbuf_addch(sb, *p++);
 	}
-	while (sb->len && (sb->buf[sb->len - 1] == '\n' || sb->buf[sb->len - 1] == '.' ||
-			   sb->buf[sb->len - 1] == ' '))
+	while (sb->len && (sb->buf[sb->len - 1] == '.' || sb->buf[sb->len - 1] == ' ' ||
+			   sb->buf[sb->len - 1] == '!' || sb->buf[sb->len - 1] == ','))
 		sb->buf[--sb->len] = '\0';
 	/* "Element 'x': This element ..." -> "element 'x': this element ..." */
 	lower_word(sb->buf);
@@ -97,7 +100,11 @@ static void on_xml_error(void *arg, XERR *e)
 
 	if (!e || e->level == XML_ERR_WARNING || rd->failed)
 		return;
-	xml_message(&sb, e->message ? e->message : "unknown error");
+	if (e->code == XML_ERR_DOCUMENT_END)
+		/* libxml2's reader says "extra content" of a file cut short too */
+		strbuf_adds(&sb, "the file ends before '</medbill>' or goes on after it");
+	else
+		xml_message(&sb, e->message ? e->message : "unknown error");
 	if (e->domain == XML_FROM_SCHEMASV)
 		error("line %d: %s", e->line, strbuf_str(&sb));
 	else
