@@ -70,4 +70,15 @@ int cmd_aging(struct cli *c, int argc, char **argv);
 int cmd_import_xml(struct cli *c, int argc, char **argv);
 int cmd_export_xml(struct cli *c, int argc, char **argv);
 
+int cmd_claims_scrub(struct cli *c, int argc, char **argv);
+int cmd_claims_build(struct cli *c, int argc, char **argv);
+int cmd_claims_list(struct cli *c, int argc, char **argv);
+int cmd_claims_resubmit(struct cli *c, int argc, char **argv);
+int cmd_claims_void(struct cli *c, int argc, char **argv);
+int cmd_claims_hold(struct cli *c, int argc, char **argv);
+int cmd_claims_release(struct cli *c, int argc, char **argv);
+int cmd_batches_list(struct cli *c, int argc, char **argv);
+int cmd_edits_list(struct cli *c, int argc, char **argv);
+int cmd_edits_add(struct cli *c, int argc, char **argv);
+
 #endif
