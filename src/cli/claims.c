@@ -220,10 +220,10 @@ static int list_row(const struct claim_row *row, void *ud)
 		csv_field(stdout, warns, 0);
 		csv_end(stdout);
 	} else {
-		printf("%6s  %-20s  %s  %-22.22s  %-20.20s  %-9s  %s  %10s  %5s  %s\n", id, cl->pcn, dos,
+		printf("%6s  %-20s  %s  %-22.22s  %-20.20s  %-9s  %s  %10s  %5s%s\n", id, cl->pcn, dos,
 		       name, row->payer ? row->payer_name : "(patient)",
 		       claim_status_name(cl->status), freq, total, batch[0] ? batch : "-",
-		       e ? "errors" : w ? "warnings" : "");
+		       e ? "  errors" : w ? "  warnings" : "");
 	}
 	return 0;
 }
@@ -399,10 +399,11 @@ static int batch_row(const struct batch *b, void *arg)
 			csv_field(stdout, f[k], k == 0);
 		csv_end(stdout);
 	} else {
-		printf("%5s  %-20s  %-20.20s  %s  %s  %-9s  %6s  %12s  %s\n", id, b->created.at,
+		const char *last = b->status == BATCH_PENDING || b->status == BATCH_ABANDONED ? b->note : b->path;
+
+		printf("%5s  %-20s  %-20.20s  %s  %s  %-9s  %6s  %12s%s%s\n", id, b->created.at,
 		       b->receiver_name, isa, usage, batch_status_name(b->status), claims, total,
-		       b->status == BATCH_SENT || b->status == BATCH_ACCEPTED || b->status == BATCH_PARTIAL ||
-				       b->status == BATCH_REJECTED ? b->path : b->note);
+		       *last ? "  " : "", last);
 	}
 	return 0;
 }

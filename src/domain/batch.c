@@ -355,6 +355,8 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	delims.newline = b->o->newlines;
 	if (store_begin(b->st) != MB_OK)
 		return MB_ERROR;
+	if (store_findings_clear_group(b->st, rcv->id) != MB_OK)
+		goto cleanup;
 	fd = open(bt->tmp_path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0) {
 		error("cannot create '%s': %s", bt->tmp_path, strerror(errno));
@@ -539,6 +541,8 @@ static int scrub_group(struct build *b, int64_t grp)
 
 	if (store_begin(b->st) != MB_OK)
 		return MB_ERROR;
+	if (store_findings_clear_group(b->st, grp) != MB_OK)
+		goto cleanup;
 	if (store_claim_reader_open(b->st, grp, true, &rd) != MB_OK)
 		goto cleanup;
 	while ((rc = store_claim_reader_next(rd, &b->cd)) == 1) {
@@ -645,15 +649,6 @@ int batch_build(struct store *st, const struct build_opts *o, struct build_resul
 		goto cleanup;
 	}
 	if (store_claimsel_receivers(st, &groups, &ngroups) != MB_OK)
-		goto cleanup;
-	if (store_begin(st) != MB_OK)
-		goto cleanup;
-	rc = store_findings_clear_selection(st);
-	if (rc != MB_OK) {
-		store_rollback(st);
-		goto cleanup;
-	}
-	if (store_commit(st) != MB_OK)
 		goto cleanup;
 	if (scrub_open(st, &b.scrub) != MB_OK)
 		goto cleanup;

@@ -155,7 +155,9 @@ struct scrubber {
 	struct x12_delims delims;
 	mbdate_t today;
 	struct verdicts verdicts;
+	int icd_newest;		/* the newest ICD-10-CM fiscal year loaded; 0: none */
 	bool warned_no_icd;
+	int warned_fy[8];	/* fiscal years already warned about */
 };
 
 int scrub_open(struct store *st, struct scrubber **out)
@@ -174,6 +176,7 @@ int scrub_open(struct store *st, struct scrubber **out)
 	if (rc == MB_ERROR)
 		goto fail;
 	s->have_practice = rc == MB_OK;
+	s->icd_newest = codes_icd_newest_fy(st);
 	*out = s;
 	return MB_OK;
 fail:
@@ -551,42 +554,47 @@ static int fiscal_year(mbdate_t d)
 static int check_sex_age(struct ctx *x, const char *code, int n)
 {
 	const struct patient *p = &x->cd->patient;
+	char sex = p->sex ? p->sex : 'U';
 	struct code_check cc;
-	char key[CODE_LEN + 3];
+	char key[CODE_LEN + 3], nb[16];
 	struct verdict *v;
 	int age;
 
 	if (!p->dob || !x->cd->enc.dos)
 		return MB_OK;
 	age = date_age(p->dob, x->cd->enc.dos);
-	snprintf(key, sizeof(key), "S%c%s", p->sex ? p->sex : 'U', code);
+	snprintf(key, sizeof(key), "S%c%s", sex, code);
 	v = verdict_slot(&x->s->verdicts, key, age);
 	if (v->status < 0) {
-		if (codes_sex_age_check(x->s->st, CODE_ICD10CM, code, p->sex ? p->sex : 'U', age, &cc) != MB_OK)
+		if (codes_sex_age_check(x->s->st, CODE_ICD10CM, code, sex, age, &cc) != MB_OK)
 			return MB_ERROR;
 		SCPY(v->key, key);
 		v->when = age;
 		v->status = (signed char)(cc.ok ? CODE_STATUS_OK : CODE_STATUS_SEX_AGE);
 		x->s->verdicts.used++;
-		if (!cc.ok) {
-			char nb[16];
-
-			snprintf(nb, sizeof(nb), "%d", n);
-			add_finding(x, edit_find(x->s, "DIAG_SEX_AGE", x->cd->payer.id), 0, code, nb,
-				    NULL, cc.message);
-		}
+	}
+	if (v->status == CODE_STATUS_OK)
 		return MB_OK;
-	}
-	if (v->status != CODE_STATUS_OK) {
-		char nb[16];
-
-		/* Ask again for the message: refusals are rare. */
-		if (codes_sex_age_check(x->s->st, CODE_ICD10CM, code, p->sex ? p->sex : 'U', age, &cc) != MB_OK)
-			return MB_ERROR;
-		snprintf(nb, sizeof(nb), "%d", n);
-		add_finding(x, edit_find(x->s, "DIAG_SEX_AGE", x->cd->payer.id), 0, code, nb, NULL, cc.message);
-	}
+	/* Refusals are rare: ask again for the edit's message. */
+	if (codes_sex_age_check(x->s->st, CODE_ICD10CM, code, sex, age, &cc) != MB_OK)
+		return MB_ERROR;
+	snprintf(nb, sizeof(nb), "%d", n);
+	add_finding(x, edit_find(x->s, "DIAG_SEX_AGE", x->cd->payer.id), 0, code, nb, NULL, cc.message);
 	return MB_OK;
+}
+
+/* Warn once per fiscal year that is newer than the newest ICD-10-CM year loaded. */
+static void note_newer_fy(struct scrubber *s, int fy)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(s->warned_fy) && s->warned_fy[i]; i++)
+		if (s->warned_fy[i] == fy)
+			return;
+	if (i < ARRAY_SIZE(s->warned_fy))
+		s->warned_fy[i] = fy;
+	warning_add("dates of service in FY%d were checked against ICD-10-CM FY%d, the newest "
+		    "loaded: load the FY%d tabular file with 'medbill import icd10cm'", fy, s->icd_newest, fy);
 }
 
 static int check_diagnoses(struct ctx *x)
@@ -596,7 +604,8 @@ static int check_diagnoses(struct ctx *x)
 	struct code_check cc;
 	char key[CODE_LEN + 2];
 	struct verdict *v;
-	int i, j;
+	mbdate_t when;
+	int i, j, fy;
 
 	if (e->ndiag == 0)
 		flag(x, "DIAG_NONE", 0, "");
@@ -618,13 +627,29 @@ static int check_diagnoses(struct ctx *x)
 		}
 		if (i == 0 && strchr("VWXY", code[0]))
 			flag(x, "DIAG_EXTERNAL_FIRST", 0, code);
+		if (!x->s->icd_newest) {
+			/* No code set: the form was checked above; say so once, not per claim. */
+			if (!x->s->warned_no_icd)
+				warning_add("no ICD-10-CM code set is loaded: diagnoses were checked by their "
+					    "form only; load one with 'medbill import icd10cm FILE'");
+			x->s->warned_no_icd = true;
+			continue;
+		}
+		fy = fiscal_year(e->dos);
+		when = e->dos;
+		if (fy > x->s->icd_newest) {
+			/* The newest year loaded answers, with one warning per missing year. */
+			note_newer_fy(x->s, fy);
+			fy = x->s->icd_newest;
+			when = fy * 10000 + 930;
+		}
 		snprintf(key, sizeof(key), "I%s", code);
-		v = verdict_slot(&x->s->verdicts, key, fiscal_year(e->dos));
+		v = verdict_slot(&x->s->verdicts, key, fy);
 		if (v->status < 0) {
-			if (codes_icd_billable(x->s->st, code, e->dos, &cc) != MB_OK)
+			if (codes_icd_billable(x->s->st, code, when, &cc) != MB_OK)
 				return MB_ERROR;
 			SCPY(v->key, key);
-			v->when = fiscal_year(e->dos);
+			v->when = fy;
 			v->status = (signed char)cc.status;
 			x->s->verdicts.used++;
 		}
@@ -642,8 +667,6 @@ static int check_diagnoses(struct ctx *x)
 			flag_n(x, "DIAG_FORMAT", 0, code, i + 1, 0);
 			break;
 		case CODE_STATUS_NO_SET:
-			flag(x, "DIAG_NO_CODE_SET", 0, code);
-			break;
 		case CODE_STATUS_UNKNOWN:
 		case CODE_STATUS_INACTIVE:
 			flag_n(x, "DIAG_UNKNOWN", 0, code, i + 1, 0);

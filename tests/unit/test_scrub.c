@@ -320,6 +320,43 @@ static void test_edit_add_refusals(void **state)
 	cfx_close(&f);
 }
 
+static void header_codes(struct encounter *e)
+{
+	e->ndiag = 3;
+	SCPY(e->diag[0], "J02");
+	SCPY(e->diag[1], "E119");
+	SCPY(e->diag[2], "J020");
+	e->charges[0].ptrs[2] = 3;
+}
+
+/* With the ICD-10-CM excerpt (chapters 10 and 22) loaded, codes are checked against it. */
+static void test_icd10cm(void **state)
+{
+	struct cfx f;
+	struct found fd;
+	struct code_import_result res;
+	char path[512];
+	int64_t claim;
+
+	cfx_open(&f);
+	snprintf(path, sizeof(path), "%s/tests/data/icd10cm_tabular_2023_mini_ch10_22.xml",
+		 getenv("TOP") ? getenv("TOP") : ".");
+	assert_ok(codes_import_icd10cm(f.st, path, NULL, NULL, &res));
+	claim = cfx_claim(&f, header_codes);
+	warnings_clear();
+	scrub_one(&f, claim, &fd);
+	expect(&fd, "DIAG_NOT_BILLABLE", "diagnosis 1 J02 is a category, not a billable code");
+	assert_string_equal(get(&fd, "DIAG_NOT_BILLABLE").fix, "pick a more specific code under J02");
+	expect(&fd, "DIAG_UNKNOWN", "diagnosis 2 E119 is not in ICD-10-CM for the date of service 2026-11-02");
+	assert_int_equal(fd.errors, 2);
+	/* FY2027 is not loaded: one warning for the year, whatever the number of codes. */
+	assert_int_equal(warnings_count(), 1);
+	assert_non_null(strstr(warning_get(0), "FY2027 were checked against ICD-10-CM FY2023"));
+	warnings_clear();
+	free(fd.f);
+	cfx_close(&f);
+}
+
 static void test_unknown_claim(void **state)
 {
 	struct cfx f;
@@ -354,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_findings_replaced),
 		cmocka_unit_test(test_payer_edits),
 		cmocka_unit_test(test_edit_add_refusals),
+		cmocka_unit_test(test_icd10cm),
 		cmocka_unit_test(test_unknown_claim),
 		cmocka_unit_test(test_render),
 	};
