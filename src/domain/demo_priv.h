@@ -5,6 +5,7 @@
 #ifndef MEDBILL_DEMO_PRIV_H
 #define MEDBILL_DEMO_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "medbill/demo.h"
@@ -62,6 +63,7 @@ struct demo_fee {
 	const char *code;
 	cents_t fee;
 	const char *description;	/* NULL for CPT codes */
+	bool preventive;		/* no cost sharing for the patient */
 };
 extern const struct demo_fee demo_fees[];
 extern const size_t demo_fees_n;
@@ -86,6 +88,7 @@ enum {
 	DEMO_NOT_MEDICARE = 1 << 1,	/* never for Medicare patients */
 	DEMO_FACILITY = 1 << 2,		/* at the nursing facility (POS 31) */
 	DEMO_TELEHEALTH = 1 << 3,	/* telehealth in the patient's home (POS 10) */
+	DEMO_ACUTE = 1 << 4,		/* an acute problem: the onset date is recorded */
 };
 
 struct demo_line {
@@ -111,5 +114,101 @@ struct demo_profile {
 };
 extern const struct demo_profile demo_profiles[];
 extern const size_t demo_profiles_n;
+
+/* ---- the generator's state (demo.c) and its writers (demo_write.c) ---- */
+
+/* How much of the allowed amount the patient pays on a visit. */
+enum demo_share { SHARE_NONE, SHARE_COPAY, SHARE_COINS, SHARE_DEDUCT };
+
+/* One person of a household, with up to two coverages. */
+struct person {
+	struct patient p;
+	struct coverage cov[2];
+	int plan[2];		/* enum demo_plan of each coverage; -1 none */
+	int ncov;
+	int age;		/* today */
+	int pcp;		/* index of the usual rendering provider */
+	int share;		/* enum demo_share of the primary plan */
+	const struct person *guarantor;	/* a minor's parent; NULL: self */
+};
+
+#define HOUSEHOLD_MAX 6
+struct household {
+	int n;
+	struct person people[HOUSEHOLD_MAX];
+};
+
+/* The parties of a visit's money. */
+enum demo_party { PARTY_PRIMARY, PARTY_SECONDARY, PARTY_PATIENT };
+
+/* One step of a visit's plan. */
+enum act_kind {
+	ACT_STATUS,		/* the claim's status changes (note) */
+	ACT_ICN,		/* the payer's claim number is recorded (ref) */
+	ACT_CLAIM2,		/* the secondary claim is made with status (note) */
+	ACT_PAY,		/* insurance payment (ref) */
+	ACT_ADJUST,		/* adjustment with group and reason */
+	ACT_XFER,		/* transfer from party to 'to' (note) */
+	ACT_PATPAY,		/* patient payment (ref, credit) */
+	ACT_WRITEOFF,		/* write-off (note: why) */
+	ACT_REFUND,		/* refund of a credit (note) */
+	ACT_REVERSE,		/* reversal of the previous ledger row (note: why) */
+};
+
+struct act {
+	enum act_kind kind;
+	int claim;		/* 0 the primary claim, 1 the secondary */
+	int line;		/* index of the charge line */
+	int party, to;		/* enum demo_party */
+	enum claim_status status;
+	cents_t amount;		/* > 0 */
+	mbdate_t posted;
+	const char *group, *reason;
+	const char *note;
+	const char *credit;	/* credit reason; NULL none */
+	char ref[24];
+};
+
+#define PLAN_ACTS 48
+
+/* The claims and money of one visit, drawn before anything is written. */
+struct visit_plan {
+	int n;
+	struct act acts[PLAN_ACTS];
+	bool has_claim2;
+	enum claim_status final[2];	/* each claim's status at the end */
+	char icn[2][24];		/* and its payer claim number */
+};
+
+struct demo {
+	struct store *st;
+	struct demo_rng rng;
+	bool bulk;
+	mbdate_t today;
+	mbdate_t start;			/* the first day of the six months */
+	int64_t payer[PLAN_COUNT];
+	int64_t rendering[3], referring, facility;
+	uint64_t member_seq;
+	int rate;			/* visits per patient, per mille of the full rate */
+	size_t forced;			/* forced scenarios used so far */
+	struct demo_counts *counts;
+	/* the bulk writer's ids and stamp */
+	int64_t next_claim, next_ledger;
+	struct stamp stamp;
+};
+
+/* demo_write.c: write through the APIs or in bulk, as d->bulk says. */
+int demo_write_begin(struct demo *d);
+int demo_write_patient(struct demo *d, struct patient *p);
+int demo_write_coverage(struct demo *d, struct coverage *c);
+/*
+ * Write the encounter (its ids are filled) of the patient with account,
+ * its claim to cov[0] (NULL: self-pay), then carry out the plan; cov[1] is
+ * the secondary coverage or NULL.
+ */
+int demo_write_visit(struct demo *d, struct encounter *e, const char *account,
+		     const struct coverage *const cov[2], const struct visit_plan *vp);
+/* Finish a bulk load (indexes, balances projection); nothing for the API writer. */
+int demo_write_end(struct demo *d);
 
 #endif
