@@ -69,7 +69,7 @@ int store_patient_get_by_account(struct store *st, const char *account, struct p
 int store_patient_foreach(struct store *st, patient_fn fn, void *arg);
 /* The id the next insert without a given id would get (max + 1). */
 int64_t store_patient_next_id(struct store *st);
-/* Search helpers; each calls fn per row, at most limit rows (limit > 0). */
+/* Search helpers; each calls fn per row, at most limit rows (limit < 0: all). */
 int store_patient_by_member(struct store *st, const char *member_id, int limit, patient_fn fn, void *arg);
 int store_patient_by_dob(struct store *st, mbdate_t dob, int limit, patient_fn fn, void *arg);
 /* Last name starting with 'last' and (when not empty) first name with 'first'. */

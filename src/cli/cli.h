@@ -57,5 +57,7 @@ void csv_end(FILE *f);
 /* Commands. */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_info(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_aging(struct cli *c, int argc, char **argv);
 
 #endif

@@ -11,11 +11,23 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "medbill/tui.h"
 #include "medbill/util.h"
 
 static const struct cli_cmd commands[] = {
 	{ "init", NULL, cmd_init, "", "create the database and load the shipped reference tables", NULL },
 	{ "info", NULL, cmd_info, "", "print a summary of the practice in the database", NULL },
+	{ "check", NULL, cmd_check, "", "verify the ledger and claim invariants; exit 1 on any breach",
+	  "Checks that every balance equals the sum of its ledger rows, that every reversal\n"
+	  "negates one row that nothing else reverses, that transfers pair up, that claim totals\n"
+	  "equal their lines, and that no balance is negative without a credit reason.\n"
+	  "Prints one line per breach on stdout." },
+	{ "aging", NULL, cmd_aging, "[--by payer|patient] [--as-of DATE] [--csv]",
+	  "accounts-receivable aging in 0-30, 31-60, 61-90, 91-120 and 120+ days",
+	  "Open balances by the age of their date of service on the as-of date (default today);\n"
+	  "later dates of service are left out. --by payer (default) gives a row per payer and\n"
+	  "one for patient responsibility; --by patient a row per patient with a patient balance.\n"
+	  "--csv writes RFC 4180 with a header row; the first column is the payer or patient id." },
 };
 
 static void usage_all(FILE *f)
@@ -190,6 +202,11 @@ int main(int argc, char **argv)
 	argc -= i;
 	argv += i;
 
+	if (argc == 0 && tui_available()) {
+		/* The workstation: on a terminal, or scripted (MEDBILL_TUI_SCRIPT). */
+		ret = cli_store(&c, 0) ? tui_run(c.st) : EXIT_USER;
+		goto finish;
+	}
 	if (argc == 0) {
 		cmd = find_cmd(1, (char *[]){ (char *)"info", NULL }, &used);
 		c.cmd = cmd;

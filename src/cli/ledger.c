@@ -1,0 +1,169 @@
+/*
+ * ledger.c (cli): 'medbill check' and 'medbill aging'.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "medbill/aging.h"
+#include "medbill/check.h"
+#include "medbill/util.h"
+
+static int print_breach(const struct check_breach *b, void *ud)
+{
+	(void)ud;
+	printf("%s: %s\n", check_kind_name(b->kind), b->text);
+	return 0;
+}
+
+int cmd_check(struct cli *c, int argc, char **argv)
+{
+	size_t n = 0;
+
+	if (argc > 0)
+		return cli_usage(c, "'check' takes no arguments");
+	if (!cli_store(c, 0))
+		return EXIT_USER;
+	if (check_run(c->st, print_breach, NULL, &n) != MB_OK)
+		return cli_fail();
+	fflush(stdout);
+	if (n)
+		return cli_error("check found %zu breach%s of the ledger invariants", n, n == 1 ? "" : "es");
+	return EXIT_OK;
+}
+
+static void pct(int64_t permille, char buf[32])
+{
+	int64_t a = permille < 0 ? -permille : permille;
+
+	snprintf(buf, 32, "%s%lld.%lld", permille < 0 ? "-" : "", (long long)(a / 10), (long long)(a % 10));
+}
+
+static void csv_row(const struct aging_report *r, const struct aging_row *row, const char *id,
+		    cents_t grand)
+{
+	char m[MONEY_BUF], p[32];
+	int b;
+
+	csv_field(stdout, id, 1);
+	if (r->by == AGING_BY_PATIENT)
+		csv_field(stdout, row->account, 0);
+	csv_field(stdout, row->name, 0);
+	for (b = 0; b < AGING_BUCKETS; b++)
+		csv_field(stdout, money_fmt(row->bucket[b], m), 0);
+	csv_field(stdout, money_fmt(row->total, m), 0);
+	pct(aging_permille(row->total, grand), p);
+	csv_field(stdout, p, 0);
+	csv_end(stdout);
+}
+
+static void print_csv(const struct aging_report *r)
+{
+	char id[24];
+	size_t i;
+	int b;
+
+	csv_field(stdout, "id", 1);
+	if (r->by == AGING_BY_PATIENT)
+		csv_field(stdout, "account", 0);
+	csv_field(stdout, r->by == AGING_BY_PAYER ? "payer" : "patient", 0);
+	for (b = 0; b < AGING_BUCKETS; b++)
+		csv_field(stdout, aging_bucket_label(b), 0);
+	csv_field(stdout, "total", 0);
+	csv_field(stdout, "percent", 0);
+	csv_end(stdout);
+	for (i = 0; i < r->nrows; i++) {
+		if (r->rows[i].id)
+			snprintf(id, sizeof(id), "%lld", (long long)r->rows[i].id);
+		else
+			id[0] = '\0';
+		csv_row(r, &r->rows[i], id, r->totals.total);
+	}
+	csv_row(r, &r->totals, "", r->totals.total);
+}
+
+/* One text line: name, five buckets, total and the share of the grand total. */
+static void text_row(const char *name, const cents_t *bucket, cents_t total, cents_t grand)
+{
+	char m[MONEY_BUF], p[32];
+	int b;
+
+	printf("%-28.28s", name);
+	for (b = 0; b < AGING_BUCKETS; b++)
+		printf(" %12s", money_fmt_grouped(bucket[b], m));
+	printf(" %13s", money_fmt_grouped(total, m));
+	pct(aging_permille(total, grand), p);
+	printf(" %6s\n", p);
+}
+
+static void print_text(const struct aging_report *r)
+{
+	char iso[DATE_ISO_LEN], name[128], p[32];
+	size_t i;
+	int b;
+
+	date_iso(r->as_of, iso);
+	printf("A/R aging by %s as of %s (days since the date of service)\n\n",
+	       r->by == AGING_BY_PAYER ? "payer" : "patient", iso);
+	printf("%-28s", r->by == AGING_BY_PAYER ? "Payer" : "Patient");
+	for (b = 0; b < AGING_BUCKETS; b++)
+		printf(" %12s", aging_bucket_label(b));
+	printf(" %13s %6s\n", "Total", "%");
+	for (i = 0; i < r->nrows; i++) {
+		const struct aging_row *row = &r->rows[i];
+
+		if (r->by == AGING_BY_PATIENT)
+			snprintf(name, sizeof(name), "%s (%s)", row->name, row->account);
+		else
+			snprintf(name, sizeof(name), "%s", row->name);
+		text_row(name, row->bucket, row->total, r->totals.total);
+	}
+	text_row("Total", r->totals.bucket, r->totals.total, r->totals.total);
+	printf("%-28s", "%");
+	for (b = 0; b < AGING_BUCKETS; b++) {
+		pct(aging_permille(r->totals.bucket[b], r->totals.total), p);
+		printf(" %12s", p);
+	}
+	pct(aging_permille(r->totals.total, r->totals.total), p);
+	printf(" %13s\n", p);
+}
+
+int cmd_aging(struct cli *c, int argc, char **argv)
+{
+	enum aging_by by = AGING_BY_PAYER;
+	struct aging_report r;
+	mbdate_t as_of = 0;
+	int i, csv = 0, rv;
+	const char *v;
+
+	for (i = 0; i < argc; i++) {
+		if ((rv = cli_opt_value(argc, argv, &i, "--by", &v)) != 0) {
+			if (rv < 0)
+				return cli_usage(c, "'--by' needs 'payer' or 'patient'");
+			if (aging_by_parse(v, &by) != MB_OK)
+				return cli_usage(c, error_last());
+		} else if ((rv = cli_opt_value(argc, argv, &i, "--as-of", &v)) != 0) {
+			if (rv < 0)
+				return cli_usage(c, "'--as-of' needs a date (YYYY-MM-DD)");
+			if (date_parse(v, &as_of, "as-of") != MB_OK)
+				return cli_usage(c, error_last());
+		} else if (!strcmp(argv[i], "--csv")) {
+			csv = 1;
+		} else {
+			char msg[128];
+
+			snprintf(msg, sizeof(msg), "unknown argument '%.80s'", argv[i]);
+			return cli_usage(c, msg);
+		}
+	}
+	if (!cli_store(c, 0))
+		return EXIT_USER;
+	if (aging_run(c->st, by, as_of, &r) != MB_OK)
+		return cli_fail();
+	if (csv)
+		print_csv(&r);
+	else
+		print_text(&r);
+	aging_report_release(&r);
+	return EXIT_OK;
+}
