@@ -25,4 +25,11 @@ int store_demo_empty(struct store *st, bool *empty, const char **what);
 int store_demo_indexes_drop(struct store *st);
 int store_demo_indexes_restore(struct store *st);
 
+/*
+ * Outside a transaction: a bulk load into a nearly empty file writes each
+ * page once with a rollback journal (journal_mode=DELETE), where WAL would
+ * write it twice (log, then checkpoint); bulk false goes back to WAL.
+ */
+int store_demo_journal(struct store *st, bool bulk);
+
 #endif

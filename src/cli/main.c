@@ -28,6 +28,13 @@ static const struct cli_cmd commands[] = {
 	  "later dates of service are left out. --by payer (default) gives a row per payer and\n"
 	  "one for patient responsibility; --by patient a row per patient with a patient balance.\n"
 	  "--csv writes RFC 4180 with a header row; the first column is the payer or patient id." },
+	{ "demo", NULL, cmd_demo, "[--patients N] [--seed S]",
+	  "fill an empty database with a synthetic family practice",
+	  "Makes a practice with providers, payers, a fee schedule, N patients (default 200)\n"
+	  "in households with their coverages, and six months of visits whose claims are in\n"
+	  "every status, with payments, adjustments, transfers and balances in every aging\n"
+	  "bucket. The same seed (default 1) and the same day (MEDBILL_TODAY) give the same\n"
+	  "database. The database must be empty: run 'medbill init' on a new file first." },
 };
 
 static void usage_all(FILE *f)

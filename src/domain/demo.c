@@ -14,6 +14,8 @@
  *     balances projection once at the end: a million patients in a minute.
  * Both give the same rows for a seed (tests/unit/test_demo.c).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "demo_priv.h"
@@ -635,6 +637,7 @@ static const struct forced {
 	{ OUT_DENIED, -1, -1, 122, 175 },
 	{ OUT_PAID, SHARE_NONE, -1, 15, 28 },
 	{ OUT_PAID, SHARE_DEDUCT, PAYS_NONE, 14, 27 },
+	{ OUT_PAID, SHARE_DEDUCT, PAYS_NONE, 16, 27 },
 	{ OUT_PAID, SHARE_DEDUCT, PAYS_NONE, 32, 57 },
 	{ OUT_PAID, SHARE_DEDUCT, PAYS_NONE, 62, 87 },
 	{ OUT_PAID, SHARE_DEDUCT, PAYS_NONE, 92, 117 },
@@ -999,7 +1002,7 @@ static void plan_patient(struct demo *d, struct visit_plan *vp, const struct enc
 		if (pays == PAYS_TWICE) {
 			a = act_money(vp, ACT_PATPAY, 0, first, PARTY_PATIENT, due[first], when);
 			patient_ref(d, a->ref);
-			a->credit = "overpayment: the statement was paid twice";
+			a->credit = "overpayment: the bill was paid twice";
 			a = act_money(vp, ACT_REFUND, 0, first, PARTY_PATIENT, due[first],
 				      not_after(date_add_days(when, rnd(d, 3, 10)), d->today));
 			a->note = "refund of the second payment";
@@ -1133,7 +1136,7 @@ static void plan_insured(struct demo *d, const struct person *pp, const struct v
 		out = OUT_PAID;
 
 	/* The copay, collected at the front desk. */
-	if (share == SHARE_COPAY && pp->ncov == 1 && shared >= 0 && chance(d, 700)) {
+	if (share == SHARE_COPAY && pp->ncov == 1 && shared >= 0 && chance(d, 350)) {
 		adjudicate(e, fee, shared, plan, share, &r[0]);
 		prepaid = r[0].pr;
 		if (prepaid > 0) {
@@ -1190,17 +1193,17 @@ static void plan_insured(struct demo *d, const struct person *pp, const struct v
 	nadj = out == OUT_PARTIAL ? e->ncharges - 1 : e->ncharges;
 	for (i = 0; i < nadj; i++) {
 		adjudicate(e, fee, i, plan, share, &r[i]);
+		if (!reversed && out == OUT_PAID && r[i].allowed > r[i].pay && chance(d, 15)) {
+			/* The allowed amount keyed as the payment, reversed and posted again. */
+			a = act_money(vp, ACT_PAY, 0, i, PARTY_PRIMARY, r[i].allowed, t_adj);
+			eft_ref(d, plan, t_adj, a->ref);
+			a = act_money(vp, ACT_REVERSE, 0, i, PARTY_PRIMARY, r[i].allowed, t_adj);
+			a->note = "keyed the allowed amount instead of the payment";
+			reversed = true;
+		}
 		if (r[i].pay > 0) {
 			a = act_money(vp, ACT_PAY, 0, i, PARTY_PRIMARY, r[i].pay, t_adj);
 			eft_ref(d, plan, t_adj, a->ref);
-			if (!reversed && out == OUT_PAID && chance(d, 10)) {
-				/* Posted twice by mistake: the second is reversed. */
-				a = act_money(vp, ACT_PAY, 0, i, PARTY_PRIMARY, r[i].pay, t_adj);
-				eft_ref(d, plan, t_adj, a->ref);
-				a = act_money(vp, ACT_REVERSE, 0, i, PARTY_PRIMARY, r[i].pay, t_adj);
-				a->note = "payment posted twice";
-				reversed = true;
-			}
 		}
 		if (r[i].contractual > 0) {
 			a = act_money(vp, ACT_ADJUST, 0, i, PARTY_PRIMARY, r[i].contractual, t_adj);
@@ -1306,7 +1309,7 @@ static int write_household(struct demo *d, struct household *hh, struct encounte
 	for (i = 0; i < hh->n; i++) {
 		struct person *pp = &hh->people[i];
 
-		snprintf(pp->p.account, sizeof(pp->p.account), "P%07ld", d->counts->patients + 1);
+		snprintf(pp->p.account, sizeof(pp->p.account), "P%07d", (int)(d->counts->patients + 1));
 		pp->p.guarantor = pp->guarantor ? pp->guarantor->p.id : 0;
 		if (demo_write_patient(d, &pp->p) != MB_OK)
 			return error_prefix("demo patient %ld", d->counts->patients + 1);
@@ -1357,8 +1360,10 @@ int demo_generate(struct store *st, const struct demo_options *o, struct demo_co
 	hh = xcalloc(1, sizeof(*hh));
 
 	/* synchronous cannot change inside a transaction: bulk mode first. */
-	if (d.bulk)
+	if (d.bulk) {
 		store_bulk_begin(st);
+		store_demo_journal(st, true);
+	}
 	if (store_begin(st) != MB_OK)
 		goto cleanup;
 	began = true;
@@ -1390,8 +1395,10 @@ int demo_generate(struct store *st, const struct demo_options *o, struct demo_co
 cleanup:
 	if (began)
 		store_rollback(st);
-	if (d.bulk)
+	if (d.bulk) {
+		store_demo_journal(st, false);
 		store_bulk_end(st);
+	}
 	if (ret != MB_OK)
 		memset(counts, 0, sizeof(*counts));
 	encounter_release(&e);

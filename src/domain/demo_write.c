@@ -15,6 +15,8 @@
  * the end. The plain indexes of those tables are dropped for the load and
  * built again after it.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "demo_priv.h"

@@ -2,6 +2,8 @@
  * demo.c: the store's part of the demo generator: the emptiness check and
  * the index pause of a bulk load.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_priv.h"
@@ -118,4 +120,11 @@ cleanup:
 		free(sqls[i]);
 	free(sqls);
 	return ret;
+}
+
+int store_demo_journal(struct store *st, bool bulk)
+{
+	if (st->depth)
+		BUG("store_demo_journal inside a transaction");
+	return store_exec(st, bulk ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL");
 }
