@@ -59,5 +59,7 @@ int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_info(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_aging(struct cli *c, int argc, char **argv);
+int cmd_import_xml(struct cli *c, int argc, char **argv);
+int cmd_export_xml(struct cli *c, int argc, char **argv);
 
 #endif
