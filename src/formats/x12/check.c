@@ -511,6 +511,7 @@ struct env {
 	char st01[8], st02[16];
 	long st_no;
 	long st_count;
+	bool lost;			/* reported a stray segment: be quiet until the next envelope one */
 	struct strset isa_seen, gs_seen, st_seen;
 };
 
@@ -575,10 +576,13 @@ static void check_isa(struct chk *c, struct env *v, const struct x12_segment *s,
 	}
 }
 
-static void end_set(struct chk *c, struct env *v, long segno)
+/* Close the open transaction set; a set cut short (no SE) skips the
+ * checks of its unfinished loops, which would only echo the missing SE. */
+static void end_set(struct chk *c, struct env *v, long segno, bool clean)
 {
 	if (c->p837) {
-		c837_finish(c, segno);
+		if (clean)
+			c837_finish(c, segno);
 		c837_free(c->p837);
 		c->p837 = NULL;
 	}
@@ -628,7 +632,7 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 	if (!strcmp(id, "ISA")) {
 		if (v->at == IN_ST) {
 			chk_err(c, 0, "ISA before SE closed transaction set %s", v->st02);
-			end_set(c, v, s->no);
+			end_set(c, v, s->no, false);
 		} else if (v->at == IN_GS) {
 			chk_err(c, 0, "ISA before GE closed group %s", v->gs06);
 		} else if (v->at == IN_ISA) {
@@ -636,17 +640,28 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 		}
 		c->sum->interchanges++;
 		check_isa(c, v, s, isa_len);
+		v->lost = false;
 		v->at = IN_ISA;
 		return;
 	}
 	if (v->at == OUTSIDE) {
-		chk_err(c, 0, "%s segment outside an interchange (after IEA, before ISA)", id);
+		if (!v->lost)
+			chk_err(c, 0, "%s segment outside an interchange (after IEA, before ISA)", id);
+		v->lost = true;
 		return;
 	}
+	if (strcmp(id, "SE") && strcmp(id, "ST") && strcmp(id, "GS") && strcmp(id, "GE") &&
+	    strcmp(id, "IEA") && strcmp(id, "TA1") && v->at != IN_ST) {
+		if (!v->lost)
+			chk_err(c, 0, "%s segment outside a transaction set", id);
+		v->lost = true;
+		return;
+	}
+	v->lost = false;
 	if (!strcmp(id, "IEA")) {
 		if (v->at == IN_ST) {
 			chk_err(c, 0, "IEA before SE closed transaction set %s", v->st02);
-			end_set(c, v, s->no);
+			end_set(c, v, s->no, false);
 		}
 		if (v->at == IN_GS)
 			chk_err(c, 0, "IEA before GE closed group %s", v->gs06);
@@ -661,7 +676,7 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 	if (!strcmp(id, "GS")) {
 		if (v->at == IN_ST) {
 			chk_err(c, 0, "GS before SE closed transaction set %s", v->st02);
-			end_set(c, v, s->no);
+			end_set(c, v, s->no, false);
 		}
 		if (v->at == IN_GS)
 			chk_err(c, 0, "GS before GE closed group %s", v->gs06);
@@ -692,7 +707,7 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 		}
 		if (v->at == IN_ST) {
 			chk_err(c, 0, "GE before SE closed transaction set %s", v->st02);
-			end_set(c, v, s->no);
+			end_set(c, v, s->no, false);
 		}
 		if (atol(x12_el(s, 1)) != v->sets || !*x12_el(s, 1))
 			chk_err(c, 1, "GE01 says %s transaction sets, the group has %ld",
@@ -711,7 +726,7 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 		}
 		if (v->at == IN_ST) {
 			chk_err(c, 0, "ST before SE closed transaction set %s", v->st02);
-			end_set(c, v, s->no);
+			end_set(c, v, s->no, false);
 		}
 		check_st(c, v, s);
 		v->at = IN_ST;
@@ -728,7 +743,7 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 				x12_el(s, 1), v->st_count);
 		if (strcmp(x12_el(s, 2), v->st02))
 			chk_err(c, 2, "'%s' does not match ST02 '%s'", x12_el(s, 2), v->st02);
-		end_set(c, v, s->no);
+		end_set(c, v, s->no, true);
 		return;
 	}
 	if (c->p837)
@@ -777,7 +792,7 @@ int x12check_file(FILE *f, const char *name, const struct x12c_options *o,
 	if (v.at == IN_ST) {
 		chk_report(&c, X12C_ERROR, last, last_id, 0, "the file ends inside transaction set %s (no SE)",
 			   v.st02);
-		end_set(&c, &v, last);
+		end_set(&c, &v, last, false);
 	}
 	if (v.at == IN_GS)
 		chk_report(&c, X12C_ERROR, last, last_id, 0, "the file ends inside group %s (no GE)", v.gs06);

@@ -460,6 +460,10 @@ static void close_frame(struct chk *c)
 			chk_report(c, X12C_ERROR, f->start, f->l->ents[0].seg, 0,
 				   "loop %s (%s) lacks its required loop %s (%s)",
 				   f->l->id, f->l->name, e->loop->id, e->loop->name);
+		else if (e->codes && strchr(e->codes, ' '))
+			chk_report(c, X12C_ERROR, f->start, f->l->ents[0].seg, 0,
+				   "loop %s (%s) lacks its required %s segment (%s01 %s)",
+				   f->l->id, f->l->name, e->seg, e->seg, e->codes);
 		else
 			chk_report(c, X12C_ERROR, f->start, f->l->ents[0].seg, 0,
 				   "loop %s (%s) lacks its required %s%s%s segment",
@@ -556,14 +560,9 @@ static void claim_finish(struct chk *c, long segno)
 				if (r != 0)
 					continue;
 				date_iso(p->dates[j], d);
-				if (c->legacy)
-					chk_report(c, X12C_WARNING, p->hi_no, "HI", i + 1,
-						   "'%s' is not billable on %s%s%s", p->diag[i], d,
-						   *why ? ": " : "", why);
-				else
-					chk_report(c, X12C_ERROR, p->hi_no, "HI", i + 1,
-						   "'%s' is not billable on %s%s%s", p->diag[i], d,
-						   *why ? ": " : "", why);
+				chk_report(c, c->legacy ? X12C_WARNING : X12C_ERROR, p->hi_no, "HI",
+					   i + 1, "diagnosis %d is not billable on %s: %s", i + 1, d,
+					   *why ? why : p->diag[i]);
 				break;
 			}
 		}
