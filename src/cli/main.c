@@ -38,6 +38,40 @@ static const struct cli_cmd commands[] = {
 	  "Writes the whole practice to FILE ('-': standard output) in a canonical form:\n"
 	  "importing it into an empty database and exporting again gives the same bytes.\n"
 	  "The file holds PHI: it is created with mode 0600." },
+	{ "import", "icd10cm", cmd_import_icd10cm, "FILE.xml[.gz]",
+	  "load an ICD-10-CM Tabular List (CDC XML) for its fiscal year",
+	  "Reads the CDC icd10cm_tabular_YYYY.xml (or .xml.gz) as a stream: every diag, its\n"
+	  "notes, and the complete codes made with 7th characters. The fiscal year comes from\n"
+	  "the file; other years loaded are kept for older dates of service. All or nothing;\n"
+	  "importing the same file again changes nothing." },
+	{ "import", "hcpcs", cmd_import_hcpcs, "FILE[.gz]",
+	  "load the CMS HCPCS Level II file (procedures and modifiers)",
+	  "Reads the fixed-width 320-byte HCPCyyyy_CONTR_ANWEB file (plain or gzip). All or\n"
+	  "nothing; importing the same file again changes nothing." },
+	{ "import", "cpt", cmd_import_cpt, "FILE.csv",
+	  "load the CPT codes and descriptions the practice licenses from the AMA",
+	  "CSV: code,description (a header row is allowed). medbill ships no CPT descriptions;\n"
+	  "without this file CPT codes are accepted by their format. It replaces the CPT\n"
+	  "file loaded before." },
+	{ "import", "sex-age", cmd_import_sex_age, "FILE.csv",
+	  "load the sex and age edits per code (replaces the table)",
+	  "CSV with a header: system,code_from,code_to,sex,age_min,age_max,message. system is\n"
+	  "icd10cm (default), hcpcs or cpt; a code matches when its first characters fall in\n"
+	  "code_from..code_to (no dots); sex M or F; ages in whole years, inclusive." },
+	{ "codes", "search", cmd_codes_search,
+	  "TEXT [--system icd10cm|hcpcs|cpt|modifier|pos|carc|rarc] [--limit N] [--csv]",
+	  "find codes by code prefix (with or without the dot) or by words",
+	  "A code or its start (J02, j02.0) lists codes in order; words ('strep throat') are\n"
+	  "matched as word prefixes against descriptions and inclusion terms, best first.\n"
+	  "--limit (default 20, at most 1000). --csv: system,code,billable,description." },
+	{ "codes", "show", cmd_codes_show, "CODE [--system NAME]",
+	  "describe a code: description, billable, validity dates and notes", NULL },
+	{ "codes", "check", cmd_codes_check, "CODE [--dos DATE] [--system icd10cm|proc|modifier|pos]",
+	  "is the code billable and valid on the date of service (default today)?",
+	  "Exit 0 when it is, 1 with the reason when not. ICD-10-CM codes are checked against\n"
+	  "the fiscal year of the date of service (a warning names the year to load when it\n"
+	  "is missing); proc checks HCPCS by the table and CPT by format or the licensed file." },
+	{ "codes", "sets", cmd_codes_sets, "", "list the code files loaded", NULL },
 };
 
 static void usage_all(FILE *f)
