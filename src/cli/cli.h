@@ -57,8 +57,19 @@ void csv_end(FILE *f);
 /* Commands. */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_info(struct cli *c, int argc, char **argv);
+int cmd_import_icd10cm(struct cli *c, int argc, char **argv);
+int cmd_import_hcpcs(struct cli *c, int argc, char **argv);
+int cmd_import_cpt(struct cli *c, int argc, char **argv);
+int cmd_import_sex_age(struct cli *c, int argc, char **argv);
+int cmd_codes_search(struct cli *c, int argc, char **argv);
+int cmd_codes_show(struct cli *c, int argc, char **argv);
+int cmd_codes_check(struct cli *c, int argc, char **argv);
+int cmd_codes_sets(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_aging(struct cli *c, int argc, char **argv);
+int cmd_import_xml(struct cli *c, int argc, char **argv);
+int cmd_export_xml(struct cli *c, int argc, char **argv);
+int cmd_x12_check(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 
 #endif

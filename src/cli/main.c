@@ -17,6 +17,13 @@
 static const struct cli_cmd commands[] = {
 	{ "init", NULL, cmd_init, "", "create the database and load the shipped reference tables", NULL },
 	{ "info", NULL, cmd_info, "", "print a summary of the practice in the database", NULL },
+	{ "demo", NULL, cmd_demo, "[--patients N] [--seed S]",
+	  "fill an empty database with a synthetic family practice",
+	  "Makes a practice with providers, payers, a fee schedule, N patients (default 200)\n"
+	  "in households with their coverages, and six months of visits whose claims are in\n"
+	  "every status, with payments, adjustments, transfers and balances in every aging\n"
+	  "bucket. The same seed (default 1) and the same day (MEDBILL_TODAY) give the same\n"
+	  "database. The database must be empty: run 'medbill init' on a new file first." },
 	{ "check", NULL, cmd_check, "", "verify the ledger and claim invariants; exit 1 on any breach",
 	  "Checks that every balance equals the sum of its ledger rows, that every reversal\n"
 	  "negates one row that nothing else reverses, that transfers pair up, that claim totals\n"
@@ -28,13 +35,61 @@ static const struct cli_cmd commands[] = {
 	  "later dates of service are left out. --by payer (default) gives a row per payer and\n"
 	  "one for patient responsibility; --by patient a row per patient with a patient balance.\n"
 	  "--csv writes RFC 4180 with a header row; the first column is the payer or patient id." },
-	{ "demo", NULL, cmd_demo, "[--patients N] [--seed S]",
-	  "fill an empty database with a synthetic family practice",
-	  "Makes a practice with providers, payers, a fee schedule, N patients (default 200)\n"
-	  "in households with their coverages, and six months of visits whose claims are in\n"
-	  "every status, with payments, adjustments, transfers and balances in every aging\n"
-	  "bucket. The same seed (default 1) and the same day (MEDBILL_TODAY) give the same\n"
-	  "database. The database must be empty: run 'medbill init' on a new file first." },
+	{ "import", "xml", cmd_import_xml, "FILE", "import a whole practice from the XML exchange format",
+	  "Reads FILE (doc/xml-format.md; schema/medbill.xsd) into an empty database, all or\n"
+	  "nothing: the file is validated against the XSD and every record against the rules of\n"
+	  "the practice; on any error the message gives the line and the element and the\n"
+	  "database is left unchanged. Ids and who/when stamps are kept; the balances are\n"
+	  "rebuilt from the ledger rows." },
+	{ "export", "xml", cmd_export_xml, "FILE", "export everything in the XML exchange format",
+	  "Writes the whole practice to FILE ('-': standard output) in a canonical form:\n"
+	  "importing it into an empty database and exporting again gives the same bytes.\n"
+	  "The file holds PHI: it is created with mode 0600." },
+	{ "import", "icd10cm", cmd_import_icd10cm, "FILE.xml[.gz]",
+	  "load an ICD-10-CM Tabular List (CDC XML) for its fiscal year",
+	  "Reads the CDC icd10cm_tabular_YYYY.xml (or .xml.gz) as a stream: every diag, its\n"
+	  "notes, and the complete codes made with 7th characters. The fiscal year comes from\n"
+	  "the file; other years loaded are kept for older dates of service. All or nothing;\n"
+	  "importing the same file again changes nothing." },
+	{ "import", "hcpcs", cmd_import_hcpcs, "FILE[.gz]",
+	  "load the CMS HCPCS Level II file (procedures and modifiers)",
+	  "Reads the fixed-width 320-byte HCPCyyyy_CONTR_ANWEB file (plain or gzip). All or\n"
+	  "nothing; importing the same file again changes nothing." },
+	{ "import", "cpt", cmd_import_cpt, "FILE.csv",
+	  "load the CPT codes and descriptions the practice licenses from the AMA",
+	  "CSV: code,description (a header row is allowed). medbill ships no CPT descriptions;\n"
+	  "without this file CPT codes are accepted by their format. It replaces the CPT\n"
+	  "file loaded before." },
+	{ "import", "sex-age", cmd_import_sex_age, "FILE.csv",
+	  "load the sex and age edits per code (replaces the table)",
+	  "CSV with a header: system,code_from,code_to,sex,age_min,age_max,message. system is\n"
+	  "icd10cm (default), hcpcs or cpt; a code matches when its first characters fall in\n"
+	  "code_from..code_to (no dots); sex M or F; ages in whole years, inclusive." },
+	{ "codes", "search", cmd_codes_search,
+	  "TEXT [--system icd10cm|hcpcs|cpt|modifier|pos|carc|rarc] [--limit N] [--csv]",
+	  "find codes by code prefix (with or without the dot) or by words",
+	  "A code or its start (J02, j02.0) lists codes in order; words ('strep throat') are\n"
+	  "matched as word prefixes against descriptions and inclusion terms, best first.\n"
+	  "--limit (default 20, at most 1000). --csv: system,code,billable,description." },
+	{ "codes", "show", cmd_codes_show, "CODE [--system NAME]",
+	  "describe a code: description, billable, validity dates and notes", NULL },
+	{ "codes", "check", cmd_codes_check, "CODE [--dos DATE] [--system icd10cm|proc|modifier|pos]",
+	  "is the code billable and valid on the date of service (default today)?",
+	  "Exit 0 when it is, 1 with the reason when not. ICD-10-CM codes are checked against\n"
+	  "the fiscal year of the date of service (a warning names the year to load when it\n"
+	  "is missing); proc checks HCPCS by the table and CPT by format or the licensed file." },
+	{ "codes", "sets", cmd_codes_sets, "", "list the code files loaded", NULL },
+	{ "x12", "check", cmd_x12_check, "[-v] [--no-codes] FILE...",
+	  "check X12 files: envelope, counts, and the 837P guide (005010X222A1)",
+	  "Reads any X12 file, taking the delimiters from its ISA, and checks the envelope\n"
+	  "(ISA width, IEA/GE/SE control numbers and counts, duplicates). For an 837P it also\n"
+	  "checks the loops and required segments, HL numbering and parents, code values,\n"
+	  "CLM02 against the lines, LX numbering, diagnosis pointers, NPI check digits and ZIP\n"
+	  "lengths, and, when the database exists and has ICD-10-CM code sets, that each\n"
+	  "diagnosis is billable on the date of service (--no-codes skips that).\n"
+	  "Each problem prints as FILE:SEGMENT_NO: SEG*NN: problem (NN 00: the whole segment).\n"
+	  "Data edits in transactions created before 2012 (BHT04) print as warnings.\n"
+	  "Exit 1 when any file has an error; -v adds a summary line per file." },
 };
 
 static void usage_all(FILE *f)
