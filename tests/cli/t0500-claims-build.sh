@@ -30,6 +30,9 @@ t_grep "build summary" "sent 3 claims \(5 lines, 458.50\) in 2 files" "$T/.err"
 t_grep "held back" "1 claim held back by the scrubber" "$T/.err"
 t_cmp "golden: the clearinghouse's interchange" "$G/cli-prairie.x12" "$out/837P-000000001-PRAIRIECLX.x12"
 t_cmp "golden: the Blue plan's interchange" "$G/cli-heartblue.x12" "$out/837P-000000002-HEARTBLUE.x12"
+t_ok "x12 check passes both files" mb --db "$db" x12 check "$out/837P-000000001-PRAIRIECLX.x12" "$out/837P-000000002-HEARTBLUE.x12"
+t_ok "x12 check passes every golden 837P" mb --db "$db" x12 check "$G"/*.x12
+[ "$(ls "$G"/*.x12 | wc -l)" -eq 14 ]; _result $? "fourteen goldens"
 [ "$(stat -c %a "$out/837P-000000001-PRAIRIECLX.x12")" = 600 ]; _result $? "batch files are mode 0600"
 [ -z "$(ls -A "$out" | grep -v '^837P-')" ]; _result $? "no temporary file is left"
 

@@ -34,6 +34,7 @@ for step in after-reserve before-rename after-rename before-commit; do
 	t_grep "$step: it says it cleaned up" "cleaned up 1 interrupted build" "$T/.err"
 	[ "$(ls -A "$out" | tr '\n' ' ')" = "837P-000000002-PRAIRIECLX.x12 837P-000000003-HEARTBLUE.x12 " ]
 	_result $? "$step: the orphan is gone"
+	t_ok "$step: x12 check passes the new files" mb --db "$db" x12 check "$out/837P-000000002-PRAIRIECLX.x12" "$out/837P-000000003-HEARTBLUE.x12"
 	[ "$(submitted "$db")" = 3 ]; _result $? "$step: the claims are submitted once"
 	t_ok "$step: batches" mb --db "$db" batches list --csv
 	t_grep "$step: the interrupted batch is abandoned" "^1,.*,abandoned,0,0,0.00,0,.*,\"?interrupted build: $note" "$T/.out"
@@ -51,4 +52,5 @@ mkdir "$out"
 sqlite3 "$db" "UPDATE payers SET receiver_id = NULL WHERE payer_id = 'HBC22'; UPDATE settings SET default_receiver = 1"
 t_ok "a build for one receiver" mb --db "$db" claims build --out "$out"
 [ "$(submitted "$db")" = 3 ]; _result $? "all three went to the default receiver"
+t_ok "x12 check passes it" mb --db "$db" x12 check "$(cat "$T/.out")"
 t_done

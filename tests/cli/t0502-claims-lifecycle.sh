@@ -41,6 +41,7 @@ t_fail "a held claim cannot be built by name" 1 mb --db "$db" claims build --out
 t_grep "says it is not ready" "claim 2 is hold, not ready" "$T/.err"
 t_ok "build by name, one payer's claims only" mb --db "$db" claims build --out "$out" --payer ACME1 1
 t_grep "one file" "837P-000000001-PRAIRIECLX.x12$" "$T/.out"
+t_ok "x12 check passes it" mb --db "$db" x12 check "$(cat "$T/.out")"
 t_ok "release" mb --db "$db" claims release 2
 t_grep "ready again" "claim 2 is ready" "$T/.err"
 t_ok "the history has who and why" sqlite3 "$db" "SELECT status || '|' || note || '|' || created_by FROM claim_history WHERE claim_id = 2 ORDER BY id"
@@ -49,6 +50,7 @@ t_cmp "claim 2's history" "$T/expect" "$T/.out"
 t_ok "hold the claim outside its coverage" mb --db "$db" claims hold 4
 t_ok "build the rest" mb --db "$db" claims build --out "$out"
 [ "$(wc -l <"$T/.out")" -eq 2 ]; _result $? "two more files"
+t_ok "x12 check passes them" mb --db "$db" x12 check $(cat "$T/.out")
 
 # Replacement and void of sent claims.
 t_fail "resubmit without the payer's claim number" 1 mb --db "$db" claims resubmit 1
@@ -67,6 +69,7 @@ printf '%s\r\n' 'claim_id,pcn,patient_id,patient,dos,payer,status,frequency,tota
 t_cmp "the replacement and the void are ready" "$T/expect" "$T/.out"
 t_ok "build them" mb --db "$db" claims build --out "$out"
 f1=$(sed -n 1p "$T/.out") f2=$(sed -n 2p "$T/.out")
+t_ok "x12 check passes the replacement and the void" mb --db "$db" x12 check "$f1" "$f2"
 t_grep "frequency 7" "^CLM\*CG1001-5\*135.5\*\*\*11:B:7\*Y\*A\*Y\*Y~$" "$f1"
 t_grep "REF*F8 of the replacement" "^REF\*F8\*26310000777~$" "$f1"
 t_grep "frequency 8" "^CLM\*CG1003-6\*110\*\*\*11:B:8\*Y\*A\*Y\*Y~$" "$f2"

@@ -4,6 +4,7 @@
 
 #include "claims_fixture.h"
 #include "medbill/x12.h"
+#include "medbill/x12check.h"
 
 struct outdir {
 	char path[64];
@@ -61,6 +62,41 @@ static int segs(const char *path, const char *id, int nth, int el, char *val, si
 	return count;
 }
 
+static void print_problem(void *ctx, const struct x12c_problem *p)
+{
+	(void)ctx;
+	print_message("%s:%ld: %s*%02d: %s\n", p->file, p->segno, p->seg, p->elem, p->msg);
+}
+
+/* Every file a build writes passes the X12 checker (what 'medbill x12 check' runs). */
+static void check_files(const struct build_result *r)
+{
+	struct x12c_options o = { print_problem, NULL, NULL, NULL };
+	struct x12c_summary sum;
+	size_t i;
+	FILE *fp;
+
+	for (i = 0; i < r->nfiles; i++) {
+		fp = fopen(r->paths[i], "rb");
+		assert_non_null(fp);
+		assert_ok(x12check_file(fp, r->paths[i], &o, &sum));
+		fclose(fp);
+		assert_int_equal(sum.errors, 0);
+		assert_int_equal(sum.warnings, 0);
+		assert_true(sum.claims > 0);
+	}
+}
+
+/* batch_build(), then the checker on what it wrote. */
+static int build_checked(struct store *st, const struct build_opts *o, struct build_result *r)
+{
+	int rc = batch_build(st, o, r);
+
+	if (rc == MB_OK)
+		check_files(r);
+	return rc;
+}
+
 static void build(struct cfx *f, struct outdir *d, const int64_t *ids, size_t n, struct build_result *r)
 {
 	struct build_opts o = { 0 };
@@ -69,7 +105,7 @@ static void build(struct cfx *f, struct outdir *d, const int64_t *ids, size_t n,
 	o.ids = ids;
 	o.nids = n;
 	o.newlines = true;
-	assert_ok(batch_build(f->st, &o, r));
+	assert_ok(build_checked(f->st, &o, r));
 }
 
 static void test_nothing_ready(void **state)
@@ -186,7 +222,7 @@ static void test_transaction_sets_split(void **state)
 		cfx_claim(&f, NULL);
 	o.outdir = d.path;
 	o.set_max = 2;
-	assert_ok(batch_build(f.st, &o, &r));
+	assert_ok(build_checked(f.st, &o, &r));
 	assert_int_equal(r.nfiles, 1);
 	assert_int_equal(segs(r.paths[0], "ST", 3, 2, v, sizeof(v)), 3);
 	assert_string_equal(v, "0003");
@@ -221,7 +257,7 @@ static void test_two_receivers_and_payer_filter(void **state)
 	cfx_claim_of(&f, pat2, NULL);
 	o.outdir = d.path;
 	o.payer = "BLUE1";
-	assert_ok(batch_build(f.st, &o, &r));
+	assert_ok(build_checked(f.st, &o, &r));
 	assert_int_equal(r.nfiles, 1);
 	assert_int_equal(r.claims, 2);
 	assert_non_null(strstr(r.paths[0], "-BLUEGATE.x12"));
@@ -231,7 +267,7 @@ static void test_two_receivers_and_payer_filter(void **state)
 	assert_string_equal(error_last(), "'--payer': no payer with payer ID 'NOPE'");
 	o.payer = NULL;
 	cfx_claim_of(&f, pat2, NULL);
-	assert_ok(batch_build(f.st, &o, &r));
+	assert_ok(build_checked(f.st, &o, &r));
 	assert_int_equal(r.nfiles, 2);
 	assert_non_null(strstr(r.paths[0], "-CLEARHOUSE.x12"));
 	assert_non_null(strstr(r.paths[1], "-BLUEGATE.x12"));
@@ -288,7 +324,7 @@ static void test_named_claims(void **state)
 	o.outdir = d.path;
 	o.ids = ids + 1;
 	o.nids = 1;
-	assert_ok(batch_build(f.st, &o, &r));
+	assert_ok(build_checked(f.st, &o, &r));
 	assert_int_equal(r.claims, 1);
 	build_result_release(&r);
 	assert_int_equal(batch_build(f.st, &o, &r), MB_ERROR);
@@ -297,7 +333,7 @@ static void test_named_claims(void **state)
 	assert_int_equal(batch_build(f.st, &o, &r), MB_NOTFOUND);
 	assert_string_equal(error_last(), "no claim 999");
 	o.ids = ids;
-	assert_ok(batch_build(f.st, &o, &r));
+	assert_ok(build_checked(f.st, &o, &r));
 	assert_int_equal(r.claims, 1);
 	build_result_release(&r);
 	o.outdir = "/nonexistent/folder";
