@@ -391,6 +391,22 @@ static int on_end(struct parse *p, const xmlChar *name)
 	return MB_OK;
 }
 
+/* The message for a read error, damaged gzip data or XML that is not well-formed. */
+static void reader_error(struct parse *p, xmlTextReaderPtr rd, const char *path)
+{
+	if (p->io_failed)
+		error("'%s' line %d: the gzip data is truncated or damaged", path,
+		      xmlTextReaderGetParserLineNumber(rd));
+	else if (p->xml_code == XML_ERR_DOCUMENT_END && p->error_depth > 0)
+		error("'%s' line %d: the XML is not well-formed: the file ends before its "
+		      "elements are closed (is it truncated?)", path, p->xml_line);
+	else if (p->xml_error[0])
+		error("'%s' line %d: the XML is not well-formed: %s", path, p->xml_line, p->xml_error);
+	else
+		error("'%s' line %d: the XML is not well-formed", path,
+		      xmlTextReaderGetParserLineNumber(rd));
+}
+
 int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 		  icd10cm_progress_fn progress, void *progress_arg, struct icd10cm_stats *stats)
 {
@@ -434,27 +450,14 @@ int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 			p->names[d] = name;
 			p->open_depth = xmlTextReaderIsEmptyElement(rd) == 1 ? d : d + 1;
 			if (on_start(p, rd, name, d) != MB_OK ||
-			    (xmlTextReaderIsEmptyElement(rd) == 1 && on_end(p, name) != MB_OK)) {
-				error_prefix("'%s' line %d", path, xmlTextReaderGetParserLineNumber(rd));
-				goto cleanup;
-			}
+			    (xmlTextReaderIsEmptyElement(rd) == 1 && on_end(p, name) != MB_OK))
+				goto failed;
 		} else if (on_end(p, name) != MB_OK) {
-			error_prefix("'%s' line %d", path, xmlTextReaderGetParserLineNumber(rd));
-			goto cleanup;
+			goto failed;
 		}
 	}
 	if (r < 0 || p->io_failed || p->xml_error[0]) {
-		if (p->io_failed)
-			error("'%s' line %d: the gzip data is truncated or damaged", path,
-			      xmlTextReaderGetParserLineNumber(rd));
-		else if (p->xml_code == XML_ERR_DOCUMENT_END && p->error_depth > 0)
-			error("'%s' line %d: the XML is not well-formed: the file ends before its "
-			      "elements are closed (is it truncated?)", path, p->xml_line);
-		else if (p->xml_error[0])
-			error("'%s' line %d: the XML is not well-formed: %s", path, p->xml_line, p->xml_error);
-		else
-			error("'%s' line %d: the XML is not well-formed", path,
-			      xmlTextReaderGetParserLineNumber(rd));
+		reader_error(p, rd, path);
 		goto cleanup;
 	}
 	if (!p->stats.fy) {
@@ -470,6 +473,13 @@ int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 	if (stats)
 		*stats = p->stats;
 	ret = MB_OK;
+	goto cleanup;
+failed:
+	/* what the reader made of a damaged file can fail our checks: the damage comes first */
+	if (p->io_failed || p->xml_error[0])
+		reader_error(p, rd, path);
+	else
+		error_prefix("'%s' line %d", path, xmlTextReaderGetParserLineNumber(rd));
 cleanup:
 	if (rd)
 		xmlFreeTextReader(rd);
