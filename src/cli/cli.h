@@ -69,5 +69,7 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_aging(struct cli *c, int argc, char **argv);
 int cmd_import_xml(struct cli *c, int argc, char **argv);
 int cmd_export_xml(struct cli *c, int argc, char **argv);
+int cmd_x12_check(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
 
 #endif

@@ -17,6 +17,13 @@
 static const struct cli_cmd commands[] = {
 	{ "init", NULL, cmd_init, "", "create the database and load the shipped reference tables", NULL },
 	{ "info", NULL, cmd_info, "", "print a summary of the practice in the database", NULL },
+	{ "demo", NULL, cmd_demo, "[--patients N] [--seed S]",
+	  "fill an empty database with a synthetic family practice",
+	  "Makes a practice with providers, payers, a fee schedule, N patients (default 200)\n"
+	  "in households with their coverages, and six months of visits whose claims are in\n"
+	  "every status, with payments, adjustments, transfers and balances in every aging\n"
+	  "bucket. The same seed (default 1) and the same day (MEDBILL_TODAY) give the same\n"
+	  "database. The database must be empty: run 'medbill init' on a new file first." },
 	{ "check", NULL, cmd_check, "", "verify the ledger and claim invariants; exit 1 on any breach",
 	  "Checks that every balance equals the sum of its ledger rows, that every reversal\n"
 	  "negates one row that nothing else reverses, that transfers pair up, that claim totals\n"
@@ -72,6 +79,17 @@ static const struct cli_cmd commands[] = {
 	  "the fiscal year of the date of service (a warning names the year to load when it\n"
 	  "is missing); proc checks HCPCS by the table and CPT by format or the licensed file." },
 	{ "codes", "sets", cmd_codes_sets, "", "list the code files loaded", NULL },
+	{ "x12", "check", cmd_x12_check, "[-v] [--no-codes] FILE...",
+	  "check X12 files: envelope, counts, and the 837P guide (005010X222A1)",
+	  "Reads any X12 file, taking the delimiters from its ISA, and checks the envelope\n"
+	  "(ISA width, IEA/GE/SE control numbers and counts, duplicates). For an 837P it also\n"
+	  "checks the loops and required segments, HL numbering and parents, code values,\n"
+	  "CLM02 against the lines, LX numbering, diagnosis pointers, NPI check digits and ZIP\n"
+	  "lengths, and, when the database exists and has ICD-10-CM code sets, that each\n"
+	  "diagnosis is billable on the date of service (--no-codes skips that).\n"
+	  "Each problem prints as FILE:SEGMENT_NO: SEG*NN: problem (NN 00: the whole segment).\n"
+	  "Data edits in transactions created before 2012 (BHT04) print as warnings.\n"
+	  "Exit 1 when any file has an error; -v adds a summary line per file." },
 };
 
 static void usage_all(FILE *f)
