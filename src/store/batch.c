@@ -670,33 +670,32 @@ int store_batch_set_insert(struct store *st, int64_t batch, int64_t st02, const 
 	return store_exec_stmt(st, s, "batch transaction set");
 }
 
-int store_batch_claim_insert(struct store *st, int64_t batch, int64_t st02, const struct claim *c,
-			     int lines, int64_t *submission)
+int store_batch_claim_insert(struct store *st, int64_t batch, int64_t seq, int64_t st02,
+			     const struct claim *c, int lines)
 {
 	static const char sql[] =
-		"INSERT INTO batch_claims (batch_id, st02, claim_id, pcn, frequency, lines, total) "
-		"VALUES (:batch, :st02, :claim, :pcn, :freq, :lines, :total)";
+		"INSERT INTO batch_claims (batch_id, seq, st02, claim_id, pcn, frequency, lines, total) "
+		"VALUES (:batch, :seq, :st02, :claim, :pcn, :freq, :lines, :total)";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
 	bind_int(s, ":batch", batch);
+	bind_int(s, ":seq", seq);
 	bind_int(s, ":st02", st02);
 	bind_int(s, ":claim", c->id);
 	bind_text_empty(s, ":pcn", c->pcn);
 	bind_char(s, ":freq", c->frequency ? c->frequency : '1');
 	bind_int(s, ":lines", lines);
 	bind_int(s, ":total", c->total);
-	if (store_exec_stmt(st, s, "batch claim") != MB_OK)
-		return MB_ERROR;
-	*submission = sqlite3_last_insert_rowid(st->db);
-	return MB_OK;
+	return store_exec_stmt(st, s, "batch claim");
 }
 
-int store_batch_claim_delete(struct store *st, int64_t submission)
+int store_batch_claim_delete(struct store *st, int64_t batch, int64_t seq)
 {
-	static const char sql[] = "DELETE FROM batch_claims WHERE id = :id";
+	static const char sql[] = "DELETE FROM batch_claims WHERE batch_id = :batch AND seq = :seq";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
-	bind_int(s, ":id", submission);
+	bind_int(s, ":batch", batch);
+	bind_int(s, ":seq", seq);
 	return store_exec_stmt(st, s, "batch claim");
 }
 
@@ -711,7 +710,7 @@ int store_batch_finish(struct store *st, const struct batch *b)
 	static const char ins_history[] =
 		"INSERT INTO claim_history (claim_id, status, note, created_by, created_at) "
 		"SELECT claim_id, 'submitted', :note, :by, :at FROM batch_claims "
-		"WHERE batch_id = :id ORDER BY id";
+		"WHERE batch_id = :id ORDER BY seq";
 	struct stamp now = { "", "" };
 	char note[64];
 	sqlite3_stmt *s;
@@ -742,26 +741,27 @@ int store_batch_finish(struct store *st, const struct batch *b)
 	return store_exec_stmt(st, s, "claim history");
 }
 
-int store_batch_trace(struct store *st, int64_t submission, int lx, int64_t *batch, int64_t *claim,
+int store_batch_trace(struct store *st, int64_t batch, int64_t seq, int lx, int64_t *claim,
 		      int64_t *charge)
 {
 	static const char sql[] =
-		"SELECT bc.batch_id, bc.claim_id, cl.charge_id FROM batch_claims bc "
+		"SELECT bc.claim_id, cl.charge_id FROM batch_claims bc "
 		"JOIN claim_lines cl ON cl.claim_id = bc.claim_id "
-		"WHERE bc.id = :sub ORDER BY cl.line_no LIMIT 1 OFFSET :off";
+		"WHERE bc.batch_id = :batch AND bc.seq = :seq ORDER BY cl.line_no LIMIT 1 OFFSET :off";
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc;
 
-	bind_int(s, ":sub", submission);
+	bind_int(s, ":batch", batch);
+	bind_int(s, ":seq", seq);
 	bind_int(s, ":off", lx - 1);
 	rc = store_step(st, s, "batch claims");
 	if (rc < 0)
 		return MB_ERROR;
 	if (rc == 0 || lx < 1)
-		return error_notfound("no line %d in submission %lld", lx, (long long)submission);
-	*batch = col_int(s, 0);
-	*claim = col_int(s, 1);
-	*charge = col_int(s, 2);
+		return error_notfound("no line %d of claim %lld of batch %lld", lx, (long long)seq,
+				      (long long)batch);
+	*claim = col_int(s, 0);
+	*charge = col_int(s, 1);
 	sqlite3_reset(s);
 	return MB_OK;
 }
