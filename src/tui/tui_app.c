@@ -283,7 +283,8 @@ static void draw_title(struct tui *t)
 		strbuf_addf(&left, " | %s", s->title[0] ? s->title : s->ops->name);
 	snprintf(right, sizeof(right), "%s  %s ", user_current(), today);
 	rw = tui_width(right);
-	tui_fit(&line, strbuf_str(&left), w - rw > 0 ? w - rw : 0, false);
+	tui_fit(&line, strbuf_str(&left), w - rw - 1 > 0 ? w - rw - 1 : 0, false);
+	strbuf_addch(&line, ' ');
 	tui_fit(&line, right, w - tui_width(strbuf_str(&line)), true);
 	wattrset(stdscr, tui_attr(t, TA_TITLE));
 	mvwaddstr(stdscr, 0, 0, strbuf_str(&line));

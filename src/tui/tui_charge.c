@@ -671,6 +671,8 @@ static void charge_layout(struct tui_screen *s)
 	tui_form_place(&cs->head, s->win, 1, 1, 2, w - 2);
 	tui_form_place(&cs->diag, s->win, 4, 1, DIAG_ROWS, w - 2);
 	tui_form_place(&cs->grid, s->win, 11, 1, cs->vrows, 48);
+	if (cs->zone == Z_LINES)
+		form_driver(cs->grid.form, REQ_END_FIELD);
 }
 
 static void charge_draw(struct tui_screen *s)

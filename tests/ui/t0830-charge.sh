@@ -65,4 +65,24 @@ t_ok "bad pointer session" ui_run bad
 t_grep "the pointer is refused" "^'line 1 pointer 2': 3 is not one of the 1 diagnoses|^'line 1 pointer 2'" bad
 ui_xml >after2.xml
 t_cmp "nothing posted" before.xml after2.xml
+
+# A resize in the middle of a line keeps the diagnoses and the lines typed.
+cat >r.keys <<'KEYS'
+p
+castillo, l
+<F7>
+j020<Enter>
+<Enter>
+992
+:resize 120x40
+:dump wide
+13<Enter>
+:resize 80x24
+:dump narrow
+KEYS
+t_ok "resize session" ui_run r
+t_grep "wide: diagnosis kept" '^  1 J02\.0    Streptococcal pharyngitis' wide
+t_grep "wide: the half-typed code kept" '^  1 992$' wide
+t_grep "wide: more line rows shown" '^ 20$' wide
+t_grep "narrow: the line finished after the resize" '^  1 99213               1    125\.00 1 ' narrow
 t_done
