@@ -28,7 +28,7 @@ LDLIBS_ALL = $(PKG_LIBS) -lm $(EXTRA_LIBS)
 
 B ?= build
 LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/main.c'))
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema_sql.o
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/schema_sql.o $(B)/xsd_embed.o
 MAIN_OBJ := $(B)/src/cli/main.o
 SCHEMA := $(sort $(wildcard schema/[0-9][0-9][0-9][0-9]_*.sql))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -73,6 +73,19 @@ $(B)/schema_sql.c: $(SCHEMA) Makefile
 $(B)/schema_sql.o: $(B)/schema_sql.c
 	$(CC) $(CFLAGS) -std=c11 -c -o $@ $<
 
+# The exchange format's XSD (schema/medbill.xsd), embedded as a C string.
+$(B)/xsd_embed.c: schema/medbill.xsd Makefile
+	@mkdir -p $(B)
+	@{ echo '/* generated from schema/medbill.xsd by make: do not edit */'; \
+	  echo 'extern const char xmlx_xsd[]; extern const unsigned long xmlx_xsd_len;'; \
+	  echo 'const char xmlx_xsd[] ='; \
+	  sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' schema/medbill.xsd; \
+	  echo ';'; echo 'const unsigned long xmlx_xsd_len = sizeof(xmlx_xsd) - 1;'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(B)/xsd_embed.o: $(B)/xsd_embed.c
+	$(CC) $(CFLAGS) -std=c11 -c -o $@ $<
+
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libmedbill.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -Itests/unit -o $@ $< \
@@ -110,6 +123,7 @@ install: medbill
 	install -m 644 doc/medbill.1 $(DESTDIR)$(MANDIR)/man1/medbill.1
 	cp -R data/. $(DESTDIR)$(DATADIR)/
 	install -m 644 NOTICE $(DESTDIR)$(DATADIR)/NOTICE
+	install -m 644 schema/medbill.xsd $(DESTDIR)$(DATADIR)/medbill.xsd
 
 clean:
 	rm -rf build build-asan medbill
