@@ -59,5 +59,7 @@ int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_info(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_aging(struct cli *c, int argc, char **argv);
+int cmd_patients_search(struct cli *c, int argc, char **argv);
+int cmd_import_fees(struct cli *c, int argc, char **argv);
 
 #endif
