@@ -15,9 +15,9 @@ static void print_bad_rows(const char *path, const struct fee_import *r)
 	int shown = 0;
 
 	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1, shown++)
-		fprintf(stderr, "medbill: %s %.*s\n", path, (int)(nl - p), p);
+		fprintf(stderr, "medbill: '%s' %.*s\n", path, (int)(nl - p), p);
 	if (r->bad > shown)
-		fprintf(stderr, "medbill: %s: %d more bad rows not shown\n", path, r->bad - shown);
+		fprintf(stderr, "medbill: '%s': %d more bad rows not shown\n", path, r->bad - shown);
 }
 
 int cmd_import_fees(struct cli *c, int argc, char **argv)
@@ -35,7 +35,7 @@ int cmd_import_fees(struct cli *c, int argc, char **argv)
 		ret = cli_fail();
 		goto cleanup;
 	}
-	fprintf(stderr, "medbill: %s: %d rows; %d fees and %d expected amounts added or changed\n",
+	fprintf(stderr, "medbill: '%s': %d rows; %d fees and %d expected amounts added or changed\n",
 		argv[0], r.rows, r.fees_changed, r.expected_changed);
 cleanup:
 	fee_import_release(&r);
