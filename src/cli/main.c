@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "medbill/tui.h"
 #include "medbill/util.h"
 
 static const struct cli_cmd commands[] = {
@@ -214,6 +215,11 @@ int main(int argc, char **argv)
 	argc -= i;
 	argv += i;
 
+	if (argc == 0 && tui_available()) {
+		/* The workstation: on a terminal, or scripted (MEDBILL_TUI_SCRIPT). */
+		ret = cli_store(&c, 0) ? tui_run(c.st) : EXIT_USER;
+		goto finish;
+	}
 	if (argc == 0) {
 		cmd = find_cmd(1, (char *[]){ (char *)"info", NULL }, &used);
 		c.cmd = cmd;

@@ -208,12 +208,12 @@ static int make_pcn(struct store *st, const char *account, int64_t id, char pcn[
 		if (isalnum((unsigned char)account[i]) || account[i] == '-')
 			acct[n++] = (char)toupper((unsigned char)account[i]);
 	acct[n] = '\0';
-	if (n)
-		snprintf(tmp, sizeof(tmp), "%s-%s", acct, num);
-	else
-		snprintf(tmp, sizeof(tmp), "C%s", num);
-	for (k = -1; k < 26; k++) {
-		if (k >= 0)
+	for (k = n ? -2 : -1; k < 26; k++) {
+		if (k == -2)
+			snprintf(tmp, sizeof(tmp), "%s-%s", acct, num);
+		else if (k == -1)
+			snprintf(tmp, sizeof(tmp), "C%s", num);
+		else
 			snprintf(tmp, sizeof(tmp), "C%.18s%c", num, 'A' + k);
 		strlcpy0(pcn, tmp, 21);
 		rc = store_claim_pcn_taken(st, pcn);
