@@ -74,6 +74,7 @@ typedef int (*provider_fn)(const struct provider *p, void *arg);
 /* NPI and name always; a facility needs its address (ZIP+4), a rendering
  * provider a first name and a taxonomy. */
 int provider_validate(const struct provider *p);
+/* Keeps p->active as given: set it (a zeroed struct is an inactive provider). */
 int provider_add(struct store *st, struct provider *p);
 int provider_get(struct store *st, int64_t id, struct provider *out);
 int provider_update(struct store *st, struct provider *p);
