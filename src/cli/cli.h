@@ -61,5 +61,7 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_aging(struct cli *c, int argc, char **argv);
 int cmd_patients_search(struct cli *c, int argc, char **argv);
 int cmd_import_fees(struct cli *c, int argc, char **argv);
+int cmd_import_xml(struct cli *c, int argc, char **argv);
+int cmd_export_xml(struct cli *c, int argc, char **argv);
 
 #endif

@@ -41,6 +41,16 @@ static const struct cli_cmd commands[] = {
 	  "later dates of service are left out. --by payer (default) gives a row per payer and\n"
 	  "one for patient responsibility; --by patient a row per patient with a patient balance.\n"
 	  "--csv writes RFC 4180 with a header row; the first column is the payer or patient id." },
+	{ "import", "xml", cmd_import_xml, "FILE", "import a whole practice from the XML exchange format",
+	  "Reads FILE (doc/xml-format.md; schema/medbill.xsd) into an empty database, all or\n"
+	  "nothing: the file is validated against the XSD and every record against the rules of\n"
+	  "the practice; on any error the message gives the line and the element and the\n"
+	  "database is left unchanged. Ids and who/when stamps are kept; the balances are\n"
+	  "rebuilt from the ledger rows." },
+	{ "export", "xml", cmd_export_xml, "FILE", "export everything in the XML exchange format",
+	  "Writes the whole practice to FILE ('-': standard output) in a canonical form:\n"
+	  "importing it into an empty database and exporting again gives the same bytes.\n"
+	  "The file holds PHI: it is created with mode 0600." },
 };
 
 static void usage_all(FILE *f)
