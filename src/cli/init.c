@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "medbill/practice.h"
+#include "medbill/codes.h"
 #include "medbill/util.h"
 
 int cmd_init(struct cli *c, int argc, char **argv)
@@ -13,6 +14,8 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "'init' takes no arguments");
 	if (!cli_store(c, STORE_CREATE))
 		return EXIT_USER;
+	if (codes_load_shipped(c->st, data_dir()) != MB_OK)
+		return cli_fail();
 	fprintf(stderr, "medbill: database '%s' is ready (schema %d)\n", c->dbpath,
 		store_schema_version(c->st));
 	return EXIT_OK;

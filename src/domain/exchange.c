@@ -211,8 +211,10 @@ int exchange_export_xml(struct store *st, const char *path, struct xmlx_counts *
 	int ret = MB_ERROR;
 
 	strbuf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	if (xmlx_writer_open(tmp.buf, &w) != MB_OK)
+	if (xmlx_writer_open(tmp.buf, &w) != MB_OK) {
+		ret = error("cannot write '%s': %s", path, strerror(errno));
 		goto cleanup;
+	}
 	ret = export_to(st, w, counts);
 	xmlx_writer_free(w);	/* closes the file */
 	w = NULL;

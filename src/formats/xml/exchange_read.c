@@ -36,7 +36,6 @@ struct rd {
 	struct xmlx_handler *h;
 	struct xmlx_counts *n;
 	int failed;			/* an error is recorded in error() */
-	int xml_failed;			/* libxml2 reported it */
 	/* The record being read, for messages. */
 	const char *rec;
 	int64_t rec_id;
@@ -110,7 +109,7 @@ static void on_xml_error(void *arg, XERR *e)
 	else
 		error("line %d: malformed XML: %s", e->line, strbuf_str(&sb));
 	strbuf_release(&sb);
-	rd->failed = rd->xml_failed = 1;
+	rd->failed = 1;
 }
 
 /* Record an error at node's line within the current record. */
@@ -431,11 +430,6 @@ static int fee_extra(struct rd *rd, xmlNodePtr n, void *base)
 	return MB_OK;
 }
 
-static int charge_extra(struct rd *rd, xmlNodePtr n, void *base)
-{
-	return rd_error(rd, n, "unexpected element '%s' in 'charge'", name_of(n));
-}
-
 static int encounter_extra(struct rd *rd, xmlNodePtr n, void *base)
 {
 	struct encounter *e = base;
@@ -471,7 +465,7 @@ static int encounter_extra(struct rd *rd, xmlNodePtr n, void *base)
 			ALLOC_GROW(e->charges, (size_t)e->ncharges + 1, e->charges_alloc);
 			ch = &e->charges[e->ncharges];
 			memset(ch, 0, sizeof(*ch));
-			if (read_record(rd, &xrec_charge, c, ch, charge_extra) != MB_OK)
+			if (read_record(rd, &xrec_charge, c, ch, NULL) != MB_OK)
 				return MB_ERROR;
 			ch->encounter = e->id;
 			e->ncharges++;
@@ -488,11 +482,6 @@ struct claim_rec {
 	int nev;
 	size_t ev_alloc;
 };
-
-static int event_extra(struct rd *rd, xmlNodePtr n, void *base)
-{
-	return rd_error(rd, n, "unexpected element '%s' in 'event'", name_of(n));
-}
 
 static int claim_extra(struct rd *rd, xmlNodePtr n, void *base)
 {
@@ -531,7 +520,7 @@ static int claim_extra(struct rd *rd, xmlNodePtr n, void *base)
 			ALLOC_GROW(cr->ev, (size_t)cr->nev + 1, cr->ev_alloc);
 			ev = &cr->ev[cr->nev];
 			memset(ev, 0, sizeof(*ev));
-			if (read_record(rd, &xrec_event, k, ev, event_extra) != MB_OK)
+			if (read_record(rd, &xrec_event, k, ev, NULL) != MB_OK)
 				return MB_ERROR;
 			ev->claim = c->id;
 			cr->nev++;
