@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "medbill/tui.h"
@@ -60,6 +61,15 @@ static long long now_us(void)
 
 	gettimeofday(&tv, NULL);
 	return (long long)tv.tv_sec * 1000000 + tv.tv_usec;
+}
+
+/* The CPU time of the process: on a busy machine, what a key really cost. */
+static long long cpu_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 bool tui_available(void)
@@ -430,8 +440,8 @@ int tui_getkey(struct tui *t)
 	tui_render(t);
 	if (t->times && t->key_start_us) {
 		tui_key_name(t->last_key, name, sizeof(name));
-		fprintf(t->times, "%s\t%s\t%lld\n", name, t->top ? t->top->ops->name : "-",
-			now_us() - t->key_start_us);
+		fprintf(t->times, "%s\t%s\t%lld\t%lld\n", name, t->top ? t->top->ops->name : "-",
+			now_us() - t->key_start_us, cpu_us() - t->key_start_cpu);
 		t->key_start_us = 0;
 	}
 	if (t->script)
@@ -441,6 +451,7 @@ int tui_getkey(struct tui *t)
 	if (key == TUI_KEY_EOF)
 		t->running = false;
 	t->key_start_us = now_us();
+	t->key_start_cpu = cpu_us();
 	t->last_key = key;
 	return key;
 }
