@@ -84,6 +84,15 @@ static int required(const char *s, const char *field)
 
 /* ---- checks ---- */
 
+/*
+ * Run a validate_*() call whose field name is built with snprintf only when
+ * the value fails (the names cost more than the checks on the hot path).
+ * Needs a char f[64] in scope.
+ */
+#define NAMED(call_with_f, ...) \
+	((void)memcpy(f, "value", 6), (call_with_f) == MB_OK ? MB_OK : \
+	 ((void)snprintf(f, sizeof(f), __VA_ARGS__), (call_with_f)))
+
 /* "10", "1.5", "0.125": digits with at most one point, more than zero. */
 static bool positive_decimal(const char *s)
 {
@@ -112,19 +121,15 @@ static int check_person(const char *last, mbdate_t dob, char sex, const struct a
 {
 	char f[64];
 
-	snprintf(f, sizeof(f), "%s last name", who);
-	if (required(last, f))
+	if (NAMED(required(last, f), "%s last name", who))
 		return MB_ERROR;
 	if (!full)
 		return MB_OK;
-	snprintf(f, sizeof(f), "%s date of birth", who);
 	if (!date_valid(dob))
-		return error("'%s' is required", f);
-	snprintf(f, sizeof(f), "%s sex", who);
-	if (validate_sex(sex, f))
+		return error("'%s date of birth' is required", who);
+	if (NAMED(validate_sex(sex, f), "%s sex", who))
 		return MB_ERROR;
-	snprintf(f, sizeof(f), "%s address", who);
-	return validate_address(addr, f, false);
+	return NAMED(validate_address(addr, f, false), "%s address", who);
 }
 
 /* A provider; a service facility may lack an NPI but needs an address with ZIP+4. */
@@ -132,20 +137,16 @@ static int check_provider(const struct provider *p, const char *who, bool facili
 {
 	char f[64];
 
-	snprintf(f, sizeof(f), "%s name", who);
-	if (required(p->last, f))
+	if (NAMED(required(p->last, f), "%s name", who))
 		return MB_ERROR;
-	snprintf(f, sizeof(f), "%s npi", who);
-	if ((!facility || p->npi[0]) && validate_npi(p->npi, f))
+	if ((!facility || p->npi[0]) && NAMED(validate_npi(p->npi, f), "%s npi", who))
 		return MB_ERROR;
 	if (p->taxonomy[0]) {
-		snprintf(f, sizeof(f), "%s taxonomy", who);
-		if (validate_taxonomy(p->taxonomy, f))
+		if (NAMED(validate_taxonomy(p->taxonomy, f), "%s taxonomy", who))
 			return MB_ERROR;
 	}
 	if (facility) {
-		snprintf(f, sizeof(f), "%s address", who);
-		if (validate_address(&p->addr, f, true))
+		if (NAMED(validate_address(&p->addr, f, true), "%s address", who))
 			return MB_ERROR;
 	}
 	return MB_OK;
@@ -227,14 +228,12 @@ static int check_line(const struct x837_claim *c, const struct encounter *e, int
 	char f[64];
 	int k;
 
-	snprintf(f, sizeof(f), "line %d procedure", i + 1);
-	if (validate_procedure(l->code, f))
+	if (NAMED(validate_procedure(l->code, f), "line %d procedure", i + 1))
 		return MB_ERROR;
 	for (k = 0; k < MAX_MODS; k++) {
 		if (!l->mods[k][0])
 			continue;
-		snprintf(f, sizeof(f), "line %d modifier %d", i + 1, k + 1);
-		if (validate_modifier(l->mods[k], f))
+		if (NAMED(validate_modifier(l->mods[k], f), "line %d modifier %d", i + 1, k + 1))
 			return MB_ERROR;
 	}
 	if (l->units <= 0)
@@ -251,8 +250,7 @@ static int check_line(const struct x837_claim *c, const struct encounter *e, int
 			return error("'line %d diagnosis pointer %d' follows an empty pointer", i + 1, k + 1);
 	}
 	if (l->ndc[0]) {
-		snprintf(f, sizeof(f), "line %d ndc", i + 1);
-		if (validate_ndc(l->ndc, f))
+		if (NAMED(validate_ndc(l->ndc, f), "line %d ndc", i + 1))
 			return MB_ERROR;
 		if (!in_list(l->ndc_unit, ndc_units))
 			return error("'line %d ndc unit': '%s' is not F2, GR, ME, ML or UN",
@@ -268,8 +266,7 @@ static int check_line(const struct x837_claim *c, const struct encounter *e, int
 		return error("'line %d control number' is required (no charge id)", i + 1);
 	}
 	if (c->line_pos && c->line_pos[i] && c->line_pos[i][0]) {
-		snprintf(f, sizeof(f), "line %d place of service", i + 1);
-		if (validate_pos(c->line_pos[i], f))
+		if (NAMED(validate_pos(c->line_pos[i], f), "line %d place of service", i + 1))
 			return MB_ERROR;
 	}
 	return MB_OK;
@@ -341,8 +338,7 @@ static int check_claim(const struct x837_claim *c, struct view *v)
 	if (e->ndiag < 1 || e->ndiag > MAX_DIAG)
 		return error("'diagnoses': %d is not 1 to %d", e->ndiag, MAX_DIAG);
 	for (i = 0; i < e->ndiag; i++) {
-		snprintf(f, sizeof(f), "diagnosis %d", i + 1);
-		if (validate_icd10(e->diag[i], f))
+		if (NAMED(validate_icd10(e->diag[i], f), "diagnosis %d", i + 1))
 			return MB_ERROR;
 	}
 	if (e->onset && !date_valid(e->onset))
