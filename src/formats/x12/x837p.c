@@ -116,6 +116,36 @@ static const char *const sbr_codes[] = { "01", "18", "19", "20", "21", "39", "40
 static const char *const cas_groups[] = { "CO", "CR", "OA", "PI", "PR", NULL };
 static const char *const ndc_units[] = { "F2", "GR", "ME", "ML", "UN", NULL };
 
+/* A text validate_text() accepts: not blank, no control character, none of * ~ ^ :. */
+static bool text_ok(const char *s, bool is_required)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	bool blank = true;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '*' || *p == '~' || *p == '^' || *p == ':')
+			return false;
+		if (*p != ' ' && *p != '\t')
+			blank = false;
+	}
+	return !blank || !is_required;
+}
+
+/*
+ * validate_address(), which builds each field's name with snprintf, runs
+ * only when this quick test of the same rules fails, for its message.
+ */
+static int check_address(const struct address *a, const char *field, bool zip9)
+{
+	size_t n = strlen(a->zip);
+
+	if (text_ok(a->line1, true) && text_ok(a->line2, false) && text_ok(a->city, true) &&
+	    validate_state(a->state, "state") == MB_OK && (n == 9 || (n == 5 && !zip9)) &&
+	    strspn(a->zip, "0123456789") == n)
+		return MB_OK;
+	return validate_address(a, field, zip9);
+}
+
 static int check_person(const char *last, mbdate_t dob, char sex, const struct address *addr,
 			const char *who, bool full)
 {
@@ -129,7 +159,7 @@ static int check_person(const char *last, mbdate_t dob, char sex, const struct a
 		return error("'%s date of birth' is required", who);
 	if (NAMED(validate_sex(sex, f), "%s sex", who))
 		return MB_ERROR;
-	return NAMED(validate_address(addr, f, false), "%s address", who);
+	return NAMED(check_address(addr, f, false), "%s address", who);
 }
 
 /* A provider; a service facility may lack an NPI but needs an address with ZIP+4. */
@@ -146,7 +176,7 @@ static int check_provider(const struct provider *p, const char *who, bool facili
 			return MB_ERROR;
 	}
 	if (facility) {
-		if (NAMED(validate_address(&p->addr, f, true), "%s address", who))
+		if (NAMED(check_address(&p->addr, f, true), "%s address", who))
 			return MB_ERROR;
 	}
 	return MB_OK;
@@ -290,11 +320,11 @@ static int check_claim(const struct x837_claim *c, struct view *v)
 	if (required(b->name, "billing provider name") ||
 	    validate_npi(b->npi, "billing provider npi") ||
 	    validate_ein(b->ein, "billing provider ein") ||
-	    validate_address(&b->addr, "billing provider address", true))
+	    check_address(&b->addr, "billing provider address", true))
 		return MB_ERROR;
 	if (b->taxonomy[0] && validate_taxonomy(b->taxonomy, "billing provider taxonomy"))
 		return MB_ERROR;
-	if (b->has_payto && validate_address(&b->payto, "pay-to address", false))
+	if (b->has_payto && check_address(&b->payto, "pay-to address", false))
 		return MB_ERROR;
 
 	/* 2000B/2010BA/2010BB */
@@ -688,9 +718,17 @@ static void write_line(struct x837 *x, const struct x837_claim *c, const struct 
 	x12w_int(w, i + 1);
 	x12w_end(w);
 	for (k = 0; k < MAX_PTRS; k++) {
+		int n = l->ptrs[k];	/* 1..12, checked */
+
 		p[k][0] = '\0';
-		if (l->ptrs[k])
-			snprintf(p[k], sizeof(p[k]), "%d", l->ptrs[k]);
+		if (n >= 10) {
+			p[k][0] = (char)('0' + n / 10);
+			p[k][1] = (char)('0' + n % 10);
+			p[k][2] = '\0';
+		} else if (n > 0) {
+			p[k][0] = (char)('0' + n);
+			p[k][1] = '\0';
+		}
 	}
 	x12w_seg(w, "SV1");
 	el_procedure(w, l);
@@ -705,8 +743,15 @@ static void write_line(struct x837 *x, const struct x837_claim *c, const struct 
 	if (c->line_ctl && c->line_ctl[i] && c->line_ctl[i][0]) {
 		seg_ref(w, "6R", c->line_ctl[i]);
 	} else {
-		snprintf(ctl, sizeof(ctl), "%lld", (long long)l->id);
-		seg_ref(w, "6R", ctl);
+		char *q = ctl + sizeof(ctl) - 1;
+		unsigned long long id = (unsigned long long)l->id;	/* > 0, checked */
+
+		*q = '\0';
+		do {
+			*--q = (char)('0' + id % 10);
+			id /= 10;
+		} while (id);
+		seg_ref(w, "6R", q);
 	}
 	/* 2410 */
 	if (l->ndc[0]) {
