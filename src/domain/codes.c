@@ -171,6 +171,7 @@ struct hitv {
 		char *desc;
 		bool billable;
 		double rank;
+		double score;	/* the word match: smaller is better */
 	} *v;
 	size_t n, alloc;
 	int limit;
@@ -181,11 +182,7 @@ static int collect(const struct store_hit *h, void *arg)
 	struct hitv *hv = arg;
 	struct hit *x;
 	enum code_system sys;
-	size_t i;
 
-	for (i = 0; i < hv->n; i++)
-		if (hv->v[i].id == h->id)
-			return 0;
 	if (code_system_parse(h->system, &sys) != MB_OK)
 		return error("the search index holds an unknown system '%s'", h->system);
 	ALLOC_GROW(hv->v, hv->n + 1, hv->alloc);
@@ -196,6 +193,7 @@ static int collect(const struct store_hit *h, void *arg)
 	x->desc = xstrdup(h->description);
 	x->billable = h->billable;
 	x->rank = h->rank;
+	x->score = 0;
 	return 0;
 }
 
@@ -210,15 +208,68 @@ static void hitv_release(struct hitv *hv)
 	free(hv->v);
 }
 
-static int by_rank(const void *a, const void *b)
+static int by_score(const void *a, const void *b)
 {
 	const struct hit *x = a, *y = b;
 
-	if (x->rank < y->rank)
-		return -1;
-	if (x->rank > y->rank)
-		return 1;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * How well the words match a description, for ranking (smaller is better):
+ * each word costs more the later its first match in the description, a bit
+ * more when it only starts a longer word ("pneumonia" in "pneumoniae"), and
+ * much more when only the inclusion terms hold it; longer descriptions cost
+ * a little. bm25 alone favours a description that repeats a word prefix.
+ */
+static double word_score(const char *desc, char words[][64], int nwords)
+{
+	double score = 0;
+	int w, pos, ndesc = 0;
+	const unsigned char *c;
+
+	for (c = (const unsigned char *)desc; *c;) {
+		while (*c && !isalnum(*c) && *c < 0x80)
+			c++;
+		if (!*c)
+			break;
+		ndesc++;
+		while (*c && (isalnum(*c) || *c >= 0x80))
+			c++;
+	}
+	for (w = 0; w < nwords; w++) {
+		size_t wl = strlen(words[w]);
+		double best = 1.0;	/* in the inclusion terms only */
+
+		pos = 0;
+		for (c = (const unsigned char *)desc; *c; pos++) {
+			const unsigned char *start;
+			size_t n, i;
+
+			while (*c && !isalnum(*c) && *c < 0x80)
+				c++;
+			if (!*c)
+				break;
+			start = c;
+			while (*c && (isalnum(*c) || *c >= 0x80))
+				c++;
+			n = (size_t)(c - start);
+			if (n < wl)
+				continue;
+			for (i = 0; i < wl && tolower(start[i]) == (unsigned char)words[w][i]; i++)
+				;
+			if (i < wl)
+				continue;
+			best = 0.05 * pos + (n == wl ? 0 : 0.3);
+			break;
+		}
+		score += best;
+	}
+	return score + 0.02 * ndesc;
 }
 
 /* The searchable systems, in the order code matches are listed. */
@@ -252,16 +303,19 @@ static bool code_like(const char *text, char key[CODE_LEN], bool *has_digit)
 	return *has_digit || strlen(key) <= 2;
 }
 
-/* The FTS5 query for the words of text: "word"* for each (a one-letter word exactly). */
-static int words_query(const char *text, struct strbuf *q)
+/*
+ * The FTS5 query for the words of text: "word"* for each (a one-letter word
+ * exactly); the words, lower case, in words[].
+ */
+static int words_query(const char *text, struct strbuf *q, char words[][64])
 {
 	const unsigned char *c = (const unsigned char *)text;
-	int words = 0;
+	int n = 0;
+	size_t len, i;
 
 	strbuf_reset(q);
-	while (*c && words < SEARCH_MAX_WORDS) {
+	while (*c && n < SEARCH_MAX_WORDS) {
 		const unsigned char *start;
-		size_t n;
 
 		while (*c && !isalnum(*c) && *c < 0x80)
 			c++;
@@ -270,18 +324,18 @@ static int words_query(const char *text, struct strbuf *q)
 		start = c;
 		while (*c && (isalnum(*c) || *c >= 0x80))
 			c++;
-		n = (size_t)(c - start);
+		len = (size_t)(c - start);
+		if (len > 63)
+			len = 63;
+		for (i = 0; i < len; i++)
+			words[n][i] = (char)tolower(start[i]);
+		words[n][len] = '\0';
 		if (q->len)
 			strbuf_addch(q, ' ');
-		strbuf_addch(q, '"');
-		for (size_t i = 0; i < n; i++)
-			strbuf_addch(q, tolower(start[i]));
-		strbuf_addch(q, '"');
-		if (n > 1)
-			strbuf_addch(q, '*');
-		words++;
+		strbuf_addf(q, "\"%s\"%s", words[n], len > 1 ? "*" : "");
+		n++;
 	}
-	return words;
+	return n;
 }
 
 int codes_search(struct store *st, const char *text, int system, int limit,
@@ -290,8 +344,9 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 	struct hitv codes = { NULL, 0, 0, 0 }, words = { NULL, 0, 0, 0 };
 	struct strbuf q = STRBUF_INIT;
 	char key[CODE_LEN], hi[CODE_LEN];
+	char wv[SEARCH_MAX_WORDS][64];
 	bool digit, is_code;
-	int ret = MB_ERROR;
+	int ret = MB_ERROR, nwords;
 	size_t i, n;
 
 	if (system != CODE_ANY) {
@@ -320,26 +375,24 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 				goto cleanup;
 		}
 	}
-	if ((int)codes.n < limit && !(is_code && digit) && words_query(text, &q) > 0) {
-		int64_t lo, top;
+	if ((int)codes.n < limit && !(is_code && digit) &&
+	    (nwords = words_query(text, &q, wv)) > 0) {
+		int64_t lo = codes_search_base(system == CODE_ANY ? CODE_ICD10CM :
+					       (enum code_system)system);
 
-		if (system != CODE_ANY) {
-			lo = codes_search_base((enum code_system)system);
-			top = lo + STORE_SEARCH_RANGE;
-			if (store_search_words(st, q.buf, lo, top, SEARCH_CANDIDATES, limit,
-					       collect, &words) != MB_OK)
-				goto cleanup;
-		} else {
-			/* ICD-10-CM apart, so that its many matches leave room for the others */
-			lo = codes_search_base(CODE_ICD10CM);
-			if (store_search_words(st, q.buf, lo, lo + STORE_SEARCH_RANGE, SEARCH_CANDIDATES,
-					       limit, collect, &words) != MB_OK ||
-			    store_search_words(st, q.buf, codes_search_base(CODE_HCPCS),
-					       codes_search_base(CODE_SYSTEM_COUNT), SEARCH_CANDIDATES,
-					       limit, collect, &words) != MB_OK)
-				goto cleanup;
-			qsort(words.v, words.n, sizeof(*words.v), by_rank);
-		}
+		/* the first candidates by id (ICD-10-CM: shorter codes first) */
+		if (store_search_words(st, q.buf, lo, lo + STORE_SEARCH_RANGE, SEARCH_CANDIDATES,
+				       SEARCH_CANDIDATES, collect, &words) != MB_OK)
+			goto cleanup;
+		/* ICD-10-CM apart, so that its many matches leave room for the others */
+		if (system == CODE_ANY &&
+		    store_search_words(st, q.buf, codes_search_base(CODE_HCPCS),
+				       codes_search_base(CODE_SYSTEM_COUNT), SEARCH_CANDIDATES,
+				       SEARCH_CANDIDATES, collect, &words) != MB_OK)
+			goto cleanup;
+		for (i = 0; i < words.n; i++)
+			words.v[i].score = word_score(words.v[i].desc, wv, nwords);
+		qsort(words.v, words.n, sizeof(*words.v), by_score);
 	}
 	n = 0;
 	for (i = 0; i < codes.n && (int)n < limit; i++, n++) {
@@ -351,7 +404,7 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 	}
 	for (i = 0; i < words.n && (int)n < limit; i++) {
 		struct code_hit h = { words.v[i].sys, words.v[i].code, words.v[i].desc,
-				      words.v[i].billable, words.v[i].rank };
+				      words.v[i].billable, words.v[i].score };
 		size_t k;
 		bool dup = false;
 

@@ -62,14 +62,55 @@ struct icd_ctx {
 	bool cleared;
 };
 
+struct code_line {
+	char key[CODE_LEN];
+	long line;
+};
+
+struct icd_seen {
+	struct code_line *v;
+	size_t n, alloc;
+};
+
 static int icd_check(const struct icd10cm_code *c, void *arg)
 {
+	struct icd_seen *seen = arg;
 	char key[CODE_LEN];
 
 	if (codes_key(c->code, key) != MB_OK || !codes_icd_shaped(key))
 		return error("'%s' is not an ICD-10-CM code", c->code);
 	if (!*c->description)
 		return error("code '%s' has no description", c->code);
+	ALLOC_GROW(seen->v, seen->n + 1, seen->alloc);
+	SCPY(seen->v[seen->n].key, key);
+	seen->v[seen->n++].line = c->line;
+	return MB_OK;
+}
+
+static int by_key_line(const void *a, const void *b)
+{
+	const struct code_line *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Refuse a file that gives a code twice; the message names both lines. */
+static int no_repeats(const char *path, struct code_line *v, size_t n, bool icd)
+{
+	size_t i;
+	char a[CODE_LEN];
+
+	qsort(v, n, sizeof(*v), by_key_line);
+	for (i = 1; i < n; i++)
+		if (!strcmp(v[i].key, v[i - 1].key)) {
+			if (icd)
+				codes_icd_display(v[i].key, a);
+			else
+				SCPY(a, v[i].key);
+			return error("'%s' line %ld: code '%s' appears again (first on line %ld)", path,
+				     v[i].line, a, v[i - 1].line);
+		}
 	return MB_OK;
 }
 
@@ -102,12 +143,17 @@ int codes_import_icd10cm(struct store *st, const char *path, code_progress_fn pr
 	struct icd10cm_stats check, stats;
 	struct store_code_set cs;
 	struct icd_ctx x = { st, 0, false };
+	struct icd_seen seen = { NULL, 0, 0 };
 	char fp[17];
 	int ret = MB_ERROR, newest;
 
 	memset(out, 0, sizeof(*out));
-	if (icd10cm_parse(path, icd_check, NULL, NULL, NULL, &check) != MB_OK)
+	if (icd10cm_parse(path, icd_check, &seen, NULL, NULL, &check) != MB_OK ||
+	    no_repeats(path, seen.v, seen.n, true) != MB_OK) {
+		free(seen.v);
 		return MB_ERROR;
+	}
+	free(seen.v);
 	hex64(check.fingerprint, fp);
 	snprintf(out->version, sizeof(out->version), "%d", check.fy);
 	out->records = check.diags;
@@ -302,15 +348,10 @@ static const char *trimmed(const char *s, char *buf, size_t n)
 	return strtrim(buf);
 }
 
-struct cpt_key {
-	char key[CODE_LEN];
-	long line;
-};
-
 struct cpt_ctx {
 	struct store *st;	/* NULL: check only */
 	long rows;
-	struct cpt_key *keys;	/* the codes read in the check, to refuse repeats */
+	struct code_line *keys;	/* the codes read in the check, to refuse repeats */
 	size_t nkeys, keys_alloc;
 };
 
@@ -351,21 +392,12 @@ static int cpt_row(const struct csv_row *row, void *arg)
 	return r;
 }
 
-static int by_key(const void *a, const void *b)
-{
-	const struct cpt_key *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
 int codes_import_cpt(struct store *st, const char *path, struct code_import_result *out)
 {
 	struct cpt_ctx x = { NULL, 0, NULL, 0, 0 };
 	struct store_code_set cs;
 	uint64_t h;
 	char fp[17];
-	size_t i;
 	int ret = MB_ERROR;
 
 	memset(out, 0, sizeof(*out));
@@ -375,13 +407,8 @@ int codes_import_cpt(struct store *st, const char *path, struct code_import_resu
 		error("'%s' holds no CPT codes", path);
 		goto cleanup;
 	}
-	qsort(x.keys, x.nkeys, sizeof(*x.keys), by_key);
-	for (i = 1; i < x.nkeys; i++)
-		if (!strcmp(x.keys[i].key, x.keys[i - 1].key)) {
-			error("'%s' line %ld: code '%s' appears again (first on line %ld)", path,
-			      x.keys[i].line, x.keys[i].key, x.keys[i - 1].line);
-			goto cleanup;
-		}
+	if (no_repeats(path, x.keys, x.nkeys, false) != MB_OK)
+		goto cleanup;
 	hex64(h, fp);
 	SCPY(out->version, "licensed");
 	out->records = out->codes = out->billable = x.rows;

@@ -34,6 +34,7 @@ struct ext {
 
 struct level {
 	char code[16];
+	long line;		/* where the diag starts */
 	struct strbuf text;	/* the description, notes and 7th-character texts */
 	size_t desc;		/* offsets in text; (size_t)-1 when absent */
 	size_t note_kind[MAX_NOTES];	/* index into note_kinds, or the sevenChrDef marker */
@@ -67,6 +68,7 @@ struct parse {
 	int nlevels;
 	struct icd10cm_note notes[MAX_NOTES + MAX_EXT];
 	struct strbuf scratch;
+	long fail_line;		/* the line of the diag whose hand-on failed */
 };
 
 #define SEVEN_CHR_DEF ARRAY_SIZE(note_kinds)
@@ -184,12 +186,15 @@ static int emit(struct parse *p, const struct level *lv, const char *code, const
 	c.expanded = expanded;
 	c.nnotes = nnotes;
 	c.notes = p->notes;
+	c.line = lv->line;
 	p->stats.codes++;
 	p->stats.billable += billable;
 	p->stats.expanded += expanded;
 	p->stats.notes += (long)nnotes;
-	if (p->fn(&c, p->arg) != MB_OK)
+	if (p->fn(&c, p->arg) != MB_OK) {
+		p->fail_line = lv->line;
 		return MB_ERROR;
+	}
 	return MB_OK;
 }
 
@@ -244,7 +249,16 @@ static int emit_level(struct parse *p, bool leaf)
 	return MB_OK;
 }
 
-static int start_diag(struct parse *p)
+/* The line of the reader's current node (not the parser's, which reads ahead). */
+static long node_line(xmlTextReaderPtr rd)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(rd);
+	long line = n ? xmlGetLineNo(n) : -1;
+
+	return line > 0 ? line : xmlTextReaderGetParserLineNumber(rd);
+}
+
+static int start_diag(struct parse *p, long line)
 {
 	struct level *lv;
 
@@ -255,6 +269,7 @@ static int start_diag(struct parse *p)
 		return error("diags nested deeper than %d", MAX_LEVELS);
 	lv = &p->levels[p->nlevels++];
 	lv->code[0] = '\0';
+	lv->line = line;
 	strbuf_reset(&lv->text);
 	lv->desc = (size_t)-1;
 	lv->nnotes = 0;
@@ -287,7 +302,7 @@ static int on_start(struct parse *p, xmlTextReaderPtr rd, const xmlChar *name, i
 			return error("the file has no <version> before its first diag");
 		if (!p->chapter || !p->section[0])
 			return error("a diag outside a chapter section");
-		return start_diag(p);
+		return start_diag(p, node_line(rd));
 	}
 	if (is(name, "version") && d == 1) {
 		char *end;
@@ -391,6 +406,22 @@ static int on_end(struct parse *p, const xmlChar *name)
 	return MB_OK;
 }
 
+/* The message for a read error, damaged gzip data or XML that is not well-formed. */
+static void reader_error(struct parse *p, xmlTextReaderPtr rd, const char *path)
+{
+	if (p->io_failed)
+		error("'%s' line %d: the gzip data is truncated or damaged", path,
+		      xmlTextReaderGetParserLineNumber(rd));
+	else if (p->xml_code == XML_ERR_DOCUMENT_END && p->error_depth > 0)
+		error("'%s' line %d: the XML is not well-formed: the file ends before its "
+		      "elements are closed (is it truncated?)", path, p->xml_line);
+	else if (p->xml_error[0])
+		error("'%s' line %d: the XML is not well-formed: %s", path, p->xml_line, p->xml_error);
+	else
+		error("'%s' line %d: the XML is not well-formed", path,
+		      xmlTextReaderGetParserLineNumber(rd));
+}
+
 int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 		  icd10cm_progress_fn progress, void *progress_arg, struct icd10cm_stats *stats)
 {
@@ -410,7 +441,7 @@ int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 	if (infile_open(path, &p->in) != MB_OK)
 		goto cleanup;
 	rd = xmlReaderForIO(io_read, io_close, p, path, NULL,
-			    XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
+			    XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
 	if (!rd) {
 		error("'%s': cannot start the XML reader", path);
 		goto cleanup;
@@ -424,8 +455,8 @@ int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 		if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
 			continue;
 		if (d < 0 || d >= MAX_DEPTH) {
-			error("'%s' line %d: elements nested deeper than %d", path,
-			      xmlTextReaderGetParserLineNumber(rd), MAX_DEPTH);
+			error("'%s' line %ld: elements nested deeper than %d", path, node_line(rd),
+			      MAX_DEPTH);
 			goto cleanup;
 		}
 		name = xmlTextReaderConstLocalName(rd);
@@ -434,27 +465,14 @@ int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 			p->names[d] = name;
 			p->open_depth = xmlTextReaderIsEmptyElement(rd) == 1 ? d : d + 1;
 			if (on_start(p, rd, name, d) != MB_OK ||
-			    (xmlTextReaderIsEmptyElement(rd) == 1 && on_end(p, name) != MB_OK)) {
-				error_prefix("'%s' line %d", path, xmlTextReaderGetParserLineNumber(rd));
-				goto cleanup;
-			}
+			    (xmlTextReaderIsEmptyElement(rd) == 1 && on_end(p, name) != MB_OK))
+				goto failed;
 		} else if (on_end(p, name) != MB_OK) {
-			error_prefix("'%s' line %d", path, xmlTextReaderGetParserLineNumber(rd));
-			goto cleanup;
+			goto failed;
 		}
 	}
 	if (r < 0 || p->io_failed || p->xml_error[0]) {
-		if (p->io_failed)
-			error("'%s' line %d: the gzip data is truncated or damaged", path,
-			      xmlTextReaderGetParserLineNumber(rd));
-		else if (p->xml_code == XML_ERR_DOCUMENT_END && p->error_depth > 0)
-			error("'%s' line %d: the XML is not well-formed: the file ends before its "
-			      "elements are closed (is it truncated?)", path, p->xml_line);
-		else if (p->xml_error[0])
-			error("'%s' line %d: the XML is not well-formed: %s", path, p->xml_line, p->xml_error);
-		else
-			error("'%s' line %d: the XML is not well-formed", path,
-			      xmlTextReaderGetParserLineNumber(rd));
+		reader_error(p, rd, path);
 		goto cleanup;
 	}
 	if (!p->stats.fy) {
@@ -470,6 +488,13 @@ int icd10cm_parse(const char *path, icd10cm_fn fn, void *arg,
 	if (stats)
 		*stats = p->stats;
 	ret = MB_OK;
+	goto cleanup;
+failed:
+	/* what the reader made of a damaged file can fail our checks: the damage comes first */
+	if (p->io_failed || p->xml_error[0])
+		reader_error(p, rd, path);
+	else
+		error_prefix("'%s' line %ld", path, p->fail_line ? p->fail_line : node_line(rd));
 cleanup:
 	if (rd)
 		xmlFreeTextReader(rd);
