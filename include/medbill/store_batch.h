@@ -25,9 +25,10 @@ int store_edits_load(struct store *st, struct scrub_edit **out, size_t *n);
 /* Insert an edit; e->id and e->created are filled. */
 int store_edit_insert(struct store *st, struct scrub_edit *e);
 
-/* Remove the findings of one claim, or of every selected claim. */
+/* Remove the findings of one claim, of every selected claim, or of one group of the selection. */
 int store_findings_clear(struct store *st, int64_t claim);
 int store_findings_clear_selection(struct store *st);
+int store_findings_clear_group(struct store *st, int64_t grp);
 /* Insert one finding (f->created filled when empty). */
 int store_finding_insert(struct store *st, struct scrub_finding *f);
 /* The findings of one claim, in order; *out owned by the caller (free()). */

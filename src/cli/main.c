@@ -17,6 +17,19 @@
 static const struct cli_cmd commands[] = {
 	{ "init", NULL, cmd_init, "", "create the database and load the shipped reference tables", NULL },
 	{ "info", NULL, cmd_info, "", "print a summary of the practice in the database", NULL },
+	{ "patients", "search", cmd_patients_search, "TEXT [--limit N] [--csv]",
+	  "find patients by name, account, member ID or date of birth",
+	  "TEXT is a last-name prefix (smi), last and first prefixes (\"smith, jo\"), an account\n"
+	  "number or member ID (exact, any case), or a date of birth (1985-03-12 or 03/12/1985).\n"
+	  "Exact account and member-ID matches come first, then names in order.\n"
+	  "--limit N shows at most N patients (default 50, 0 for all). --csv writes RFC 4180\n"
+	  "with a header row; the first column is the patient id." },
+	{ "import", "fees", cmd_import_fees, "FILE.csv", "load the fee schedule from a CSV file",
+	  "The first row names the columns: code and fee, and optionally description,\n"
+	  "payer_id and expected. A row with payer_id (the payer's own ID, e.g. 00430) also\n"
+	  "sets that payer's expected amount for the code. Amounts are dollars (120 or 120.50).\n"
+	  "All or nothing: any bad row is reported with its line number and nothing is\n"
+	  "imported. Importing the same file again changes nothing." },
 	{ "demo", NULL, cmd_demo, "[--patients N] [--seed S]",
 	  "fill an empty database with a synthetic family practice",
 	  "Makes a practice with providers, payers, a fee schedule, N patients (default 200)\n"
@@ -79,6 +92,53 @@ static const struct cli_cmd commands[] = {
 	  "the fiscal year of the date of service (a warning names the year to load when it\n"
 	  "is missing); proc checks HCPCS by the table and CPT by format or the licensed file." },
 	{ "codes", "sets", cmd_codes_sets, "", "list the code files loaded", NULL },
+	{ "claims", "scrub", cmd_claims_scrub, "[CLAIM_ID...]",
+	  "check claims against the edits; exit 1 when any has an error",
+	  "Scrubs the named claims, or every ready claim, stores what it finds with each claim\n"
+	  "and prints each problem with its edit code, the 837P field and the fix. Warnings do\n"
+	  "not stop a claim; errors keep it out of every batch until they are fixed.\n"
+	  "The edits are data: see 'medbill edits list' and 'medbill edits add'." },
+	{ "claims", "build", cmd_claims_build, "--out DIR [--payer ID] [--one-line] [CLAIM_ID...]",
+	  "write 837P files of every clean ready claim (or the named ones)",
+	  "Scrubs the ready claims (of one payer with --payer, or only the named ones), and\n"
+	  "writes the clean ones into one 837P interchange per receiver in DIR, printing each\n"
+	  "file's path. The claims are marked submitted in the same transaction that records\n"
+	  "the batch; a build that was interrupted is cleaned up by the next one. Each file\n"
+	  "has a segment per line unless --one-line is given." },
+	{ "claims", "list", cmd_claims_list, "[--status S] [--batch N] [--csv]",
+	  "list claims, by status or batch",
+	  "Statuses: ready hold submitted accepted rejected paid partial denied patient closed void.\n"
+	  "SCRUB tells whether the last scrub found errors or warnings.\n"
+	  "--csv writes RFC 4180 with a header row; the first column is the claim id." },
+	{ "claims", "resubmit", cmd_claims_resubmit, "CLAIM_ID [--payer-claim-no ICN]",
+	  "make a replacement claim (frequency 7) of a sent claim, ready to send",
+	  "The replacement carries the same lines and REF*F8 with the payer's claim number\n"
+	  "(the one on file, or --payer-claim-no); the original becomes void. Prints the new\n"
+	  "claim's id." },
+	{ "claims", "void", cmd_claims_void, "CLAIM_ID [--payer-claim-no ICN]",
+	  "make a void claim (frequency 8) of a sent claim, ready to send",
+	  "Like resubmit, with frequency 8: the payer cancels its claim. Prints the new claim's id." },
+	{ "claims", "hold", cmd_claims_hold, "CLAIM_ID [--note TEXT]",
+	  "hold a ready claim back from batching", NULL },
+	{ "claims", "release", cmd_claims_release, "CLAIM_ID [--note TEXT]",
+	  "put a held (or corrected rejected) claim back in the ready queue", NULL },
+	{ "batches", "list", cmd_batches_list, "[--csv]",
+	  "list the 837P batches with their control numbers and files",
+	  "A batch is one interchange (one file). 'pending' is a build in progress; 'abandoned'\n"
+	  "one that was interrupted and cleaned up (its control numbers stay used).\n"
+	  "--csv writes RFC 4180 with a header row; the first column is the batch id." },
+	{ "edits", "list", cmd_edits_list, "[--csv]",
+	  "list the scrubber's edits: code, severity, payer, field and message", NULL },
+	{ "edits", "add", cmd_edits_add,
+	  "CODE [--payer ID] [--severity error|warning|off] [--kind K --field F [--arg A]] --message M [--fix F] [--where W]",
+	  "add a payer's edit, or change a built-in edit for one payer",
+	  "With the CODE of a built-in edit: that edit for this payer only, with another\n"
+	  "severity ('off' turns it off) or message. Otherwise a new edit of kind 'required',\n"
+	  "'match' (GLOB --arg), 'no_match' (GLOB --arg) or 'max_len' (--arg N) on a claim\n"
+	  "field: pcn pos prior_auth payer_claim_no member_id group_no relationship\n"
+	  "patient_account patient_phone referring_npi rendering_npi rendering_taxonomy\n"
+	  "facility_npi diag line.code line.modifier line.ndc line.note. The message may use\n"
+	  "{value} {line} {dos} {payer}. Prints the new edit's id." },
 	{ "x12", "check", cmd_x12_check, "[-v] [--no-codes] FILE...",
 	  "check X12 files: envelope, counts, and the 837P guide (005010X222A1)",
 	  "Reads any X12 file, taking the delimiters from its ISA, and checks the envelope\n"

@@ -4,6 +4,7 @@
  * validation), and a raw sqlite3 handle to corrupt it the way an old
  * import might. No real people.
  *
+ * The shipped code tables are loaded (as 'medbill init' does); no ICD-10-CM.
  * The practice: billing NPI 1234567893 with ZIP+4; submitter SUB123;
  * receiver 1 "Test Clearinghouse" (the default); payer ACME1 (CI, 365
  * days) and payer BLUE1 (BL) whose receiver is receiver 2 "Blue Gateway";
@@ -18,6 +19,7 @@
 
 #include "fixtures.h"
 #include "medbill/claim.h"
+#include "medbill/codes.h"
 #include "medbill/scrub.h"
 #include "medbill/batch.h"
 
@@ -86,6 +88,13 @@ static inline void cfx_open(struct cfx *f)
 	if (sqlite3_open(f->path, &f->db) != SQLITE_OK)
 		fail_msg("sqlite3_open %s", f->path);
 	sqlite3_busy_timeout(f->db, 5000);
+	{
+		/* The shipped tables, as 'medbill init' loads them (POS, modifiers, taxonomy, ...). */
+		char dir[512];
+
+		snprintf(dir, sizeof(dir), "%s/data", getenv("TOP") ? getenv("TOP") : ".");
+		assert_ok(codes_load_shipped(f->st, dir));
+	}
 	fx_practice(&p);
 	assert_ok(practice_save(f->st, &p));
 	f->receiver = cfx_receiver(f, "Test Clearinghouse", "CLEARHOUSE");
