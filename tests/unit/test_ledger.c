@@ -509,7 +509,7 @@ static void projection(struct fx *f, char *buf, size_t n)
 		   " || amount AS x FROM balances ORDER BY charge_id, party)", buf, n);
 	strncat(buf, "|", n - strlen(buf) - 1);
 	fx_text(f, "SELECT group_concat(x, ';') FROM (SELECT payer_id || ',' || dos || ',' || amount AS x"
-		   " FROM balance_days ORDER BY payer_id, dos)", buf + strlen(buf), n - strlen(buf));
+		   " FROM balance_days WHERE amount <> 0 ORDER BY payer_id, dos)", buf + strlen(buf), n - strlen(buf));
 }
 
 static void test_raw_insert_and_rebuild(void **state)
