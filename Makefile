@@ -114,6 +114,9 @@ run: medbill
 	@if [ ! -f demo.db ]; then \
 	  echo "creating demo.db with the demo practice..."; \
 	  ./medbill --db demo.db init && ./medbill --db demo.db demo || { rm -f demo.db; exit 1; }; \
+	  echo "loading the FY2023 ICD-10-CM and HCPCS 2019 code sets..."; \
+	  ./medbill --db demo.db import icd10cm data/icd10cm_tabular_2023.xml.gz && \
+	  ./medbill --db demo.db import hcpcs data/HCPC2019_CONTR_ANWEB.txt.gz || { rm -f demo.db; exit 1; }; \
 	fi
 	./medbill --db demo.db
 

@@ -37,6 +37,7 @@ struct icd10cm_code {
 	bool expanded;		/* made from a leaf and a 7th character */
 	size_t nnotes;		/* none for expansions */
 	const struct icd10cm_note *notes;
+	long line;		/* the line of its diag element */
 };
 
 /* MB_OK to go on; MB_ERROR (after error()) stops the parse with that error. */

@@ -77,8 +77,8 @@ void xmlx_writer_free(struct xmlx_writer *w);
  * returns MB_OK to go on; anything else stops the reading, and the reader
  * prefixes the callback's error message with where the record is:
  *   line 42: 'patient' id 7: 'dob': '2031-01-01' is in the future
- * The structs are the reader's: valid during the call only. A callback
- * left NULL skips its records.
+ * The structs are the reader's: valid during the call only, though a
+ * callback may change them. A callback left NULL skips its records.
  */
 struct xmlx_handler {
 	void *arg;
@@ -93,6 +93,14 @@ struct xmlx_handler {
 	int (*encounter)(void *arg, struct encounter *e);
 	int (*claim)(void *arg, struct claim *c, int64_t batch, struct claim_event *ev, int nev);
 	int (*ledger)(void *arg, struct ledger_row *r);
+	/*
+	 * Called when a section ends ("practice", "receivers", ... "ledger"),
+	 * before the next one starts or at the end of the document. Its error
+	 * message is used as it is: it says where itself.
+	 */
+	int (*section_end)(void *arg, const char *section);
+	/* Set by the reader before each record's callback: the line of its element. */
+	long line;
 };
 
 /* What xmlx_read() went through. */
@@ -108,8 +116,8 @@ struct xmlx_counts {
  * or a callback's error; the message starts with "line N: " and names the
  * element. Records before the problem have been handed out already: a
  * caller that wants all or nothing runs the callbacks in a transaction.
- * counts (may be NULL) is filled with what was read.
+ * counts (may be NULL) is filled with what was read. h NULL: only validate.
  */
-int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts *counts);
+int xmlx_read(const char *path, struct xmlx_handler *h, struct xmlx_counts *counts);
 
 #endif

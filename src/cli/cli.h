@@ -57,7 +57,32 @@ void csv_end(FILE *f);
 /* Commands. */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_info(struct cli *c, int argc, char **argv);
+int cmd_import_icd10cm(struct cli *c, int argc, char **argv);
+int cmd_import_hcpcs(struct cli *c, int argc, char **argv);
+int cmd_import_cpt(struct cli *c, int argc, char **argv);
+int cmd_import_sex_age(struct cli *c, int argc, char **argv);
+int cmd_codes_search(struct cli *c, int argc, char **argv);
+int cmd_codes_show(struct cli *c, int argc, char **argv);
+int cmd_codes_check(struct cli *c, int argc, char **argv);
+int cmd_codes_sets(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_aging(struct cli *c, int argc, char **argv);
+int cmd_patients_search(struct cli *c, int argc, char **argv);
+int cmd_import_fees(struct cli *c, int argc, char **argv);
+int cmd_import_xml(struct cli *c, int argc, char **argv);
+int cmd_export_xml(struct cli *c, int argc, char **argv);
+int cmd_x12_check(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+
+int cmd_claims_scrub(struct cli *c, int argc, char **argv);
+int cmd_claims_build(struct cli *c, int argc, char **argv);
+int cmd_claims_list(struct cli *c, int argc, char **argv);
+int cmd_claims_resubmit(struct cli *c, int argc, char **argv);
+int cmd_claims_void(struct cli *c, int argc, char **argv);
+int cmd_claims_hold(struct cli *c, int argc, char **argv);
+int cmd_claims_release(struct cli *c, int argc, char **argv);
+int cmd_batches_list(struct cli *c, int argc, char **argv);
+int cmd_edits_list(struct cli *c, int argc, char **argv);
+int cmd_edits_add(struct cli *c, int argc, char **argv);
 
 #endif

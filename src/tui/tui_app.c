@@ -346,6 +346,7 @@ static void layout_screen(struct tui *t, struct tui_screen *s)
 	mvwin(s->win, 1, 0);
 	replace_panel(s->panel, s->win);
 	s->gen = t->gen;
+	werase(s->win);
 	if (s->ops->layout)
 		s->ops->layout(s);
 }
@@ -369,8 +370,8 @@ void tui_render(struct tui *t)
 	t->cursor_win = NULL;
 	if (t->top) {
 		layout_screen(t, t->top);
-		werase(t->top->win);
 		t->top->ops->draw(t->top);
+		touchwin(t->top->win);
 	}
 	for (i = 0; i < noverlays; i++)
 		overlays[i].draw(t, overlays[i].ctx);
@@ -541,6 +542,9 @@ static void dispatch(struct tui *t, enum tui_action act)
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_FIND:
+		tui_push(t, &tui_search_ops, NULL);
 		break;
 	default:
 		break;

@@ -151,6 +151,11 @@ void tui_form_init(struct tui_form *f, struct tui *t, const struct tui_fspec *sp
 		}
 		if (spec[i].kind == FK_MONEY || spec[i].kind == FK_INT)
 			set_field_just(fd, JUSTIFY_RIGHT);
+		/* Check on every exit, not only after typing: reading a field
+		 * (tui_form_get) copies it, which the library counts as checked. */
+		field_opts_off(fd, O_PASSOK);
+		/* Tab always moves; a full field does not jump on by itself. */
+		field_opts_off(fd, O_AUTOSKIP);
 		set_field_type(fd, type_for(spec[i].kind));
 		set_field_userptr(fd, f);
 		set_field_back(fd, tui_attr(t, TA_FIELD));
@@ -163,7 +168,7 @@ void tui_form_init(struct tui_form *f, struct tui *t, const struct tui_fspec *sp
 
 void tui_form_place(struct tui_form *f, WINDOW *parent, int y, int x, int h, int w)
 {
-	int cur = f->sub ? tui_form_current(f) : 0;
+	int cur = tui_form_current(f);
 
 	if (f->sub) {
 		unpost_form(f->form);
@@ -188,6 +193,7 @@ void tui_form_place(struct tui_form *f, WINDOW *parent, int y, int x, int h, int
 void tui_form_draw(struct tui_form *f)
 {
 	int i, cur = tui_form_current(f);
+	chtype want;
 
 	if (!f->sub)
 		return;
@@ -200,9 +206,11 @@ void tui_form_draw(struct tui_form *f)
 			mvwaddstr(f->parent, f->y + sp->row, f->x + sp->col, sp->label);
 			wattrset(f->parent, A_NORMAL);
 		}
-		set_field_back(f->fields[i], !on ? tui_attr(f->tui, TA_DIM) :
-			       f->active && i == cur ? tui_attr(f->tui, TA_FIELD_CUR) :
-			       tui_attr(f->tui, TA_FIELD));
+		want = !on ? tui_attr(f->tui, TA_DIM) :
+		       f->active && i == cur ? tui_attr(f->tui, TA_FIELD_CUR) : tui_attr(f->tui, TA_FIELD);
+		/* Setting it redraws the field: only when it changes. */
+		if (field_back(f->fields[i]) != want)
+			set_field_back(f->fields[i], want);
 	}
 	tui_form_cursor(f);
 }
@@ -351,4 +359,20 @@ void tui_form_release(struct tui_form *f)
 	if (f->sub)
 		delwin(f->sub);
 	memset(f, 0, sizeof(*f));
+}
+
+int tui_form_field_named(const struct tui_form *f, const char *msg)
+{
+	char want[96];
+	size_t best_len = 0;
+	int i, best = -1;
+
+	for (i = 0; i < f->n; i++) {
+		snprintf(want, sizeof(want), "'%s'", f->spec[i].name);
+		if (strstr(msg, want) && strlen(want) > best_len) {
+			best = i;
+			best_len = strlen(want);
+		}
+	}
+	return best;
 }

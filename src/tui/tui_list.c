@@ -42,6 +42,12 @@ static int mark_width(const struct tui_list *l)
 	return l->multi ? 1 : 0;
 }
 
+static void show_mark(struct tui_list *l, int i)
+{
+	if (l->multi && l->rows && l->rows[i])
+		l->rows[i][0] = l->marks[i] ? '*' : ' ';
+}
+
 static void post(struct tui_list *l)
 {
 	if (!l->menu || !l->sub)
@@ -63,9 +69,14 @@ static void build(struct tui_list *l, char **rows, int n, int sel)
 
 	l->rows = xcalloc((size_t)n + 1, sizeof(*l->rows));
 	l->items = xcalloc((size_t)n + 1, sizeof(*l->items));
+	free(l->marks);
+	l->marks = xcalloc((size_t)n + 1, sizeof(*l->marks));
 	for (i = 0; i < n; i++) {
 		strbuf_reset(&sb);
-		tui_fit(&sb, rows[i] && *rows[i] ? rows[i] : " ", w > 0 ? w : tui_width(rows[i] ? rows[i] : " "), false);
+		if (l->multi)
+			strbuf_addch(&sb, ' ');
+		tui_fit(&sb, rows[i] && *rows[i] ? rows[i] : " ",
+			w > 0 ? w : tui_width(rows[i] && *rows[i] ? rows[i] : " "), false);
 		if (!sb.len)
 			strbuf_addch(&sb, ' ');
 		l->rows[i] = strbuf_detach(&sb);
@@ -81,9 +92,7 @@ static void build(struct tui_list *l, char **rows, int n, int sel)
 	if (!l->menu)
 		die("cannot make a list");
 	menu_opts_off(l->menu, O_SHOWDESC);
-	if (l->multi)
-		menu_opts_off(l->menu, O_ONEVALUE);
-	set_menu_mark(l->menu, l->multi ? "*" : "");
+	set_menu_mark(l->menu, "");
 	l->keep = sel >= 0 && sel < n ? sel : 0;
 	post(l);
 }
@@ -116,14 +125,14 @@ void tui_list_place(struct tui_list *l, WINDOW *parent, int y, int x, int h, int
 	rows = xcalloc((size_t)n, sizeof(*rows));
 	marks = xcalloc((size_t)n, sizeof(*marks));
 	for (i = 0; i < n; i++) {
-		rows[i] = xstrdup(l->rows[i]);
+		rows[i] = xstrdup(l->rows[i] + mark_width(l));
 		marks[i] = tui_list_marked(l, i);
 	}
 	free_menu_items(l);
 	build(l, rows, n, cur);
 	for (i = 0; i < n; i++) {
-		if (marks[i])
-			set_item_value(l->items[i], TRUE);
+		l->marks[i] = marks[i];
+		show_mark(l, i);
 		free(rows[i]);
 	}
 	free(rows);
@@ -212,20 +221,23 @@ bool tui_list_toggle_mark(struct tui_list *l)
 
 	if (!l->multi || cur < 0)
 		return false;
-	set_item_value(l->items[cur], !item_value(l->items[cur]));
+	l->marks[cur] = !l->marks[cur];
+	show_mark(l, cur);
 	return true;
 }
 
 bool tui_list_marked(const struct tui_list *l, int i)
 {
-	if (!l->multi || !l->items || i < 0 || i >= l->n)
+	if (!l->multi || !l->marks || i < 0 || i >= l->n)
 		return false;
-	return item_value(l->items[i]);
+	return l->marks[i];
 }
 
 void tui_list_release(struct tui_list *l)
 {
 	free_menu_items(l);
+	free(l->marks);
+	l->marks = NULL;
 	if (l->sub)
 		delwin(l->sub);
 	l->sub = NULL;

@@ -11,9 +11,14 @@ static const struct {
 	enum tui_action act;
 	const char *name;
 	const struct tui_screen_ops *ops;	/* NULL: the frame handles the action */
+	const void *arg;
 } entries[] = {
-	{ ACT_GO_HELP, "Help", NULL },
-	{ ACT_MENU_QUIT, "Quit", NULL },
+	{ ACT_GO_PATIENTS, "Patients", &tui_search_ops, NULL },
+	{ ACT_GO_CHARGE, "Charge entry", &tui_search_ops, "pick" },
+	{ ACT_GO_CLAIMS, "Claims", &tui_claims_ops, NULL },
+	{ ACT_GO_AGING, "A/R aging", &tui_aging_ops, NULL },
+	{ ACT_GO_HELP, "Help", NULL, NULL },
+	{ ACT_MENU_QUIT, "Quit", NULL, NULL },
 };
 
 struct menu_state {
@@ -76,7 +81,7 @@ static enum tui_action go(struct tui_screen *s, enum tui_action act)
 
 	for (i = 0; i < ARRAY_SIZE(entries); i++)
 		if (entries[i].act == act && entries[i].ops) {
-			tui_push(s->tui, entries[i].ops, NULL);
+			tui_push(s->tui, entries[i].ops, entries[i].arg);
 			return ACT_NONE;
 		}
 	return act;

@@ -26,6 +26,7 @@
 #include "medbill/strbuf.h"
 #include "medbill/date.h"
 #include "medbill/money.h"
+#include "medbill/model.h"
 
 struct store;
 
@@ -229,6 +230,18 @@ void tui_money(struct strbuf *sb, cents_t c, int w);
 /* Copy field text without leading and trailing blanks into buf. */
 void tui_trim_copy(char *buf, size_t n, const char *s);
 
+/* Rows of text with an id each, gathered for a list or a pick (tui_text.c). */
+struct tui_rows {
+	char **rows;
+	int64_t *ids;
+	int n;
+	size_t alloc, ids_alloc;
+};
+void tui_rows_init(struct tui_rows *r);
+void tui_rows_add(struct tui_rows *r, const char *row, int64_t id);
+void tui_rows_clear(struct tui_rows *r);
+void tui_rows_release(struct tui_rows *r);
+
 /* tui_list.c: a scrolling list of text rows on the menu library. */
 struct tui_list {
 	MENU *menu;
@@ -314,6 +327,8 @@ void tui_form_focus(struct tui_form *f, int i);
 void tui_form_get(struct tui_form *f, int i, char *buf, size_t n);
 void tui_form_set(struct tui_form *f, int i, const char *text);
 void tui_form_clean(struct tui_form *f);
+/* The field whose quoted name a message mentions (the longest match); -1 if none. */
+int tui_form_field_named(const struct tui_form *f, const char *msg);
 /* An inactive field is skipped and shown dimmed. */
 void tui_form_enable(struct tui_form *f, int i, bool on);
 void tui_form_release(struct tui_form *f);
@@ -327,8 +342,35 @@ bool tui_prompt(struct tui *t, const char *question, char *buf, size_t n);
 /* Pick one of n rows in a pop-up; the index, or -1 when cancelled. */
 int tui_pick(struct tui *t, const char *title, char **rows, int n, int sel);
 
+/* tui_coverage.c: the coverage dialog of the patient screen. */
+struct tui_cov {
+	struct coverage c;
+	char payer_name[61];
+	bool changed;		/* to be saved with the patient */
+};
+/* Edit cv in a pop-up; true when accepted (cv then holds the new values). */
+bool tui_coverage_edit(struct tui *t, struct tui_cov *cv);
+
 /* The screens, one file each. */
 extern const struct tui_screen_ops tui_menu_ops;
 extern const struct tui_screen_ops tui_help_ops;
+extern const struct tui_screen_ops tui_search_ops;
+extern const struct tui_screen_ops tui_patient_ops;	/* arg: const int64_t *id, NULL new */
+extern const struct tui_screen_ops tui_charge_ops;	/* arg: const int64_t *patient */
+extern const struct tui_screen_ops tui_claim_ops;	/* arg: const int64_t *claim */
+extern const struct tui_screen_ops tui_claims_ops;
+/* Hold, release, resubmit or void a claim (tui_claims.c); other actions come back. */
+enum tui_action tui_claim_action(struct tui_screen *s, int64_t id, enum tui_action act);
+extern const struct tui_screen_ops tui_aging_ops;
+
+/* What the aging drill-down opens on. */
+struct tui_cell_arg {
+	int by;			/* enum aging_by */
+	int64_t id;		/* payer (0: patient responsibility) or patient */
+	int bucket;		/* 0..4, -1: the whole row */
+	mbdate_t as_of;
+	char name[64];
+};
+extern const struct tui_screen_ops tui_cell_ops;	/* arg: const struct tui_cell_arg * */
 
 #endif

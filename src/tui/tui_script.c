@@ -169,6 +169,18 @@ int tui_script_next(struct tui *t, struct tui_script *sc)
 	}
 }
 
+/* Line-drawing characters (the terminal's alternate set) as ASCII in dumps. */
+static wchar_t acs_ascii(wchar_t c)
+{
+	switch (c) {
+	case L'q': return L'-';
+	case L'x': return L'|';
+	case L'l': case L'k': case L'm': case L'j': case L't': case L'u': case L'v':
+	case L'w': case L'n': return L'+';
+	default: return c;
+	}
+}
+
 int tui_dump(struct tui *t, const char *path)
 {
 	cchar_t *cells = xcalloc((size_t)COLS + 1, sizeof(*cells));
@@ -195,6 +207,8 @@ int tui_dump(struct tui *t, const char *path)
 			memset(wch, 0, sizeof(wch));
 			if (getcchar(&cells[x], wch, &a, &pair, NULL) == ERR || !wch[0])
 				wch[0] = L' ';
+			if (a & A_ALTCHARSET)
+				wch[0] = acs_ascii(wch[0]);
 			len = wcstombs(mb, wch, sizeof(mb));
 			if (len == (size_t)-1) {
 				mb[0] = '?';

@@ -104,3 +104,34 @@ void tui_trim_copy(char *buf, size_t n, const char *s)
 	memcpy(buf, s, len);
 	buf[len] = '\0';
 }
+
+void tui_rows_init(struct tui_rows *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void tui_rows_add(struct tui_rows *r, const char *row, int64_t id)
+{
+	ALLOC_GROW(r->rows, (size_t)r->n + 1, r->alloc);
+	ALLOC_GROW(r->ids, (size_t)r->n + 1, r->ids_alloc);
+	r->rows[r->n] = xstrdup(row);
+	r->ids[r->n] = id;
+	r->n++;
+}
+
+void tui_rows_clear(struct tui_rows *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->rows[i]);
+	r->n = 0;
+}
+
+void tui_rows_release(struct tui_rows *r)
+{
+	tui_rows_clear(r);
+	free(r->rows);
+	free(r->ids);
+	memset(r, 0, sizeof(*r));
+}

@@ -30,14 +30,14 @@ ui_expect menu <<'SCREEN'
 
     Main menu
 
+     p   Patients        find, open and add patients
+     c   Charge entry    enter a visit's diagnoses and charges
+     l   Claims          work the claims: scrub, batch, hold, resubmit, void
+     a   A/R aging       accounts receivable aging by payer or patient
      h   Help            the keys of every screen
      q   Quit            quit medbill
 
     Press the letter of an entry, or move with the arrows and press Enter.
-
-
-
-
 
 
 

@@ -16,3 +16,17 @@ ui_run() {
 ui_expect() {
 	cat >"$T/$1.expect"
 }
+
+# ui_fixture: $T/db with the synthetic practice of tests/data/xml-practice.xml
+# and the ICD-10-CM excerpt (chapters J and U).
+ui_fixture() {
+	mb --db "$T/db" init 2>/dev/null &&
+	mb --db "$T/db" import xml "$TOP/tests/data/xml-practice.xml" 2>/dev/null &&
+	mb --db "$T/db" import icd10cm "$TOP/tests/data/icd10cm_tabular_2023_mini_ch10_22.xml" \
+		>/dev/null 2>&1
+}
+
+# ui_xml: the database as XML on stdout (to check what a session saved).
+ui_xml() {
+	mb --db "$T/db" export xml - 2>/dev/null
+}

@@ -33,10 +33,9 @@
 #endif
 
 struct rd {
-	const struct xmlx_handler *h;
+	struct xmlx_handler *h;
 	struct xmlx_counts *n;
 	int failed;			/* an error is recorded in error() */
-	int xml_failed;			/* libxml2 reported it */
 	/* The record being read, for messages. */
 	const char *rec;
 	int64_t rec_id;
@@ -77,10 +76,13 @@ static void xml_message(struct strbuf *sb, const char *msg)
 			p = q + 1;
 			continue;
 		}
+		/* The first line only: libxml2 may add the bytes it choked on. */
+		if (*p == '\n')
+			break;
 		strbuf_addch(sb, *p++);
 	}
-	while (sb->len && (sb->buf[sb->len - 1] == '\n' || sb->buf[sb->len - 1] == '.' ||
-			   sb->buf[sb->len - 1] == ' '))
+	while (sb->len && (sb->buf[sb->len - 1] == '.' || sb->buf[sb->len - 1] == ' ' ||
+			   sb->buf[sb->len - 1] == '!' || sb->buf[sb->len - 1] == ','))
 		sb->buf[--sb->len] = '\0';
 	/* "Element 'x': This element ..." -> "element 'x': this element ..." */
 	lower_word(sb->buf);
@@ -97,13 +99,17 @@ static void on_xml_error(void *arg, XERR *e)
 
 	if (!e || e->level == XML_ERR_WARNING || rd->failed)
 		return;
-	xml_message(&sb, e->message ? e->message : "unknown error");
+	if (e->code == XML_ERR_DOCUMENT_END)
+		/* libxml2's reader says "extra content" of a file cut short too */
+		strbuf_adds(&sb, "the file ends before '</medbill>' or goes on after it");
+	else
+		xml_message(&sb, e->message ? e->message : "unknown error");
 	if (e->domain == XML_FROM_SCHEMASV)
 		error("line %d: %s", e->line, strbuf_str(&sb));
 	else
 		error("line %d: malformed XML: %s", e->line, strbuf_str(&sb));
 	strbuf_release(&sb);
-	rd->failed = rd->xml_failed = 1;
+	rd->failed = 1;
 }
 
 /* Record an error at node's line within the current record. */
@@ -379,6 +385,7 @@ static void rd_begin(struct rd *rd, const struct xrecord *r, xmlNodePtr n)
 	rd->rec = r->name;
 	rd->rec_id = 0;
 	rd->rec_line = xmlGetLineNo(n);
+	rd->h->line = rd->rec_line;
 	if (r->id_off >= 0 && (id = xmlGetProp(n, BAD_CAST "id"))) {
 		rd->rec_id = strtoll((const char *)id, NULL, 10);
 		xmlFree(id);
@@ -423,11 +430,6 @@ static int fee_extra(struct rd *rd, xmlNodePtr n, void *base)
 	return MB_OK;
 }
 
-static int charge_extra(struct rd *rd, xmlNodePtr n, void *base)
-{
-	return rd_error(rd, n, "unexpected element '%s' in 'charge'", name_of(n));
-}
-
 static int encounter_extra(struct rd *rd, xmlNodePtr n, void *base)
 {
 	struct encounter *e = base;
@@ -463,7 +465,7 @@ static int encounter_extra(struct rd *rd, xmlNodePtr n, void *base)
 			ALLOC_GROW(e->charges, (size_t)e->ncharges + 1, e->charges_alloc);
 			ch = &e->charges[e->ncharges];
 			memset(ch, 0, sizeof(*ch));
-			if (read_record(rd, &xrec_charge, c, ch, charge_extra) != MB_OK)
+			if (read_record(rd, &xrec_charge, c, ch, NULL) != MB_OK)
 				return MB_ERROR;
 			ch->encounter = e->id;
 			e->ncharges++;
@@ -480,11 +482,6 @@ struct claim_rec {
 	int nev;
 	size_t ev_alloc;
 };
-
-static int event_extra(struct rd *rd, xmlNodePtr n, void *base)
-{
-	return rd_error(rd, n, "unexpected element '%s' in 'event'", name_of(n));
-}
 
 static int claim_extra(struct rd *rd, xmlNodePtr n, void *base)
 {
@@ -523,7 +520,7 @@ static int claim_extra(struct rd *rd, xmlNodePtr n, void *base)
 			ALLOC_GROW(cr->ev, (size_t)cr->nev + 1, cr->ev_alloc);
 			ev = &cr->ev[cr->nev];
 			memset(ev, 0, sizeof(*ev));
-			if (read_record(rd, &xrec_event, k, ev, event_extra) != MB_OK)
+			if (read_record(rd, &xrec_event, k, ev, NULL) != MB_OK)
 				return MB_ERROR;
 			ev->claim = c->id;
 			cr->nev++;
@@ -540,7 +537,7 @@ static int claim_extra(struct rd *rd, xmlNodePtr n, void *base)
 static int do_record(struct rd *rd, xmlNodePtr n)
 {
 	const char *name = name_of(n);
-	const struct xmlx_handler *h = rd->h;
+	struct xmlx_handler *h = rd->h;
 	struct xmlx_counts *k = rd->n;
 	int ret = MB_ERROR;
 
@@ -682,8 +679,19 @@ static xmlSchemaPtr load_schema(void)
 	return schema;
 }
 
-int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts *counts)
+static int section_end(struct rd *rd, const char *section)
 {
+	if (rd->h->section_end && rd->h->section_end(rd->h->arg, section) != MB_OK) {
+		rd->failed = 1;
+		return MB_ERROR;
+	}
+	return MB_OK;
+}
+
+int xmlx_read(const char *path, struct xmlx_handler *h, struct xmlx_counts *counts)
+{
+	struct xmlx_handler none = { 0 };
+	char section[16] = "";
 	struct xmlx_counts scratch;
 	struct rd rd = { 0 };
 	xmlTextReaderPtr r = NULL;
@@ -691,7 +699,7 @@ int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts
 	xmlSchemaValidCtxtPtr vc = NULL;
 	int fd, ret = MB_ERROR, rc, type, depth;
 
-	rd.h = h;
+	rd.h = h ? h : &none;
 	rd.n = counts ? counts : &scratch;
 	memset(rd.n, 0, sizeof(*rd.n));
 	fd = open(path, O_RDONLY);
@@ -726,9 +734,15 @@ int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts
 			rd.failed = 1;
 			break;
 		}
+		if (type == XML_READER_TYPE_ELEMENT && depth == 1) {
+			const char *name = (const char *)xmlTextReaderConstLocalName(r);
+
+			if (section[0] && strcmp(section, name) && section_end(&rd, section) != MB_OK)
+				break;
+			strlcpy0(section, name, sizeof(section));
+		}
 		if (type == XML_READER_TYPE_ELEMENT &&
-		    (depth == 2 || (depth == 1 && (!strcmp((const char *)xmlTextReaderConstLocalName(r), "practice") ||
-						   !strcmp((const char *)xmlTextReaderConstLocalName(r), "settings"))))) {
+		    (depth == 2 || (depth == 1 && (!strcmp(section, "practice") || !strcmp(section, "settings"))))) {
 			xmlNodePtr n = xmlTextReaderExpand(r);
 
 			if (!n || rd.failed) {
@@ -748,6 +762,8 @@ int xmlx_read(const char *path, const struct xmlx_handler *h, struct xmlx_counts
 		error("line %d: '%s' is not a valid medbill file", xmlTextReaderGetParserLineNumber(r), path);
 		goto cleanup;
 	}
+	if (section[0] && section_end(&rd, section) != MB_OK)
+		goto cleanup;
 	ret = MB_OK;
 cleanup:
 	xmlSetStructuredErrorFunc(NULL, NULL);

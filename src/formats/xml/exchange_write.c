@@ -296,11 +296,14 @@ int xmlx_writer_open(const char *path, struct xmlx_writer **out)
 	*out = NULL;
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	if (fd < 0)
-		return error("cannot create '%s': %s", path, strerror(errno));
+		goto fail;
 	f = fdopen(fd, "w");
 	if (!f) {
+		int e = errno;
+
 		close(fd);
-		return error("cannot create '%s': %s", path, strerror(errno));
+		errno = e;
+		goto fail;
 	}
 	if (writer_new(f, f, out) != MB_OK) {
 		if (!*out)
@@ -308,6 +311,15 @@ int xmlx_writer_open(const char *path, struct xmlx_writer **out)
 		return MB_ERROR;
 	}
 	return MB_OK;
+fail:
+	{
+		/* errno stays the open's, for callers that name the file otherwise */
+		int e = errno;
+
+		error("cannot create '%s': %s", path, strerror(e));
+		errno = e;
+	}
+	return MB_ERROR;
 }
 
 int xmlx_writer_open_file(FILE *f, struct xmlx_writer **out)

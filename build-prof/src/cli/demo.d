@@ -1,0 +1,13 @@
+build-prof/src/cli/demo.o: src/cli/demo.c src/cli/cli.h \
+ include/medbill/util.h include/medbill/store.h include/medbill/money.h \
+ include/medbill/date.h include/medbill/demo.h include/medbill/model.h \
+ include/medbill/date.h include/medbill/money.h
+src/cli/cli.h:
+include/medbill/util.h:
+include/medbill/store.h:
+include/medbill/money.h:
+include/medbill/date.h:
+include/medbill/demo.h:
+include/medbill/model.h:
+include/medbill/date.h:
+include/medbill/money.h:

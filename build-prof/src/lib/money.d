@@ -1,0 +1,4 @@
+build-prof/src/lib/money.o: src/lib/money.c include/medbill/money.h \
+ include/medbill/util.h
+include/medbill/money.h:
+include/medbill/util.h:

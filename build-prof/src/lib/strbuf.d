@@ -1,0 +1,4 @@
+build-prof/src/lib/strbuf.o: src/lib/strbuf.c include/medbill/strbuf.h \
+ include/medbill/util.h
+include/medbill/strbuf.h:
+include/medbill/util.h:

@@ -1,0 +1,48 @@
+/*
+ * exchange.h: the whole practice in and out of the XML exchange format
+ * (doc/xml-format.md): the domain's side of 'medbill import xml' and
+ * 'medbill export xml'. The bytes are the formats layer's (xmlx.h).
+ */
+#ifndef MEDBILL_EXCHANGE_H
+#define MEDBILL_EXCHANGE_H
+
+#include <stdio.h>
+
+#include "store.h"
+#include "xmlx.h"
+
+/*
+ * Write everything in the database: the practice, settings, receivers,
+ * providers, payers, fee schedule with expected amounts, patients,
+ * coverages, encounters with diagnoses and charges, claims with their lines
+ * and history, and the ledger, each kind in id order (fees by code). The
+ * balances are not written: they follow from the ledger.
+ *
+ * exchange_export_xml() writes to path through a temporary file beside it
+ * that is renamed over path only when complete, so a failed export leaves
+ * no partial file. exchange_export_xml_file() writes to an open stream
+ * (left open). One read transaction: a consistent snapshot. counts (may be
+ * NULL) is filled with what was written.
+ */
+int exchange_export_xml(struct store *st, const char *path, struct xmlx_counts *counts);
+int exchange_export_xml_file(struct store *st, FILE *f, struct xmlx_counts *counts);
+
+/*
+ * Whether the database holds no practice data yet (no practice, settings,
+ * receivers, providers, payers, fees, patients, claims or ledger rows).
+ * MB_OK when empty; MB_ERROR with a message naming what it holds.
+ */
+int exchange_check_empty(struct store *st);
+
+/*
+ * Import a file into an empty database (exchange_check_empty()), all or
+ * nothing: the file is validated against the XSD while every record goes
+ * through the domain's checks and inserts (ids and stamps kept) in one
+ * transaction, and the balance projection is rebuilt from the ledger rows at
+ * the end. On any error the transaction is rolled back, the database is as
+ * it was and the message names the line and the element. counts (may be
+ * NULL) is filled with what was read.
+ */
+int exchange_import_xml(struct store *st, const char *path, struct xmlx_counts *counts);
+
+#endif

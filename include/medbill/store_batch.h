@@ -1,0 +1,126 @@
+/*
+ * store_batch.h: the store side of the scrubber and the batches
+ * (src/store/scrub.c, src/store/batch.c). Only the domain calls these.
+ *
+ * Reading claims for the scrubber and the builder is set-based: a selection
+ * of claim ids (a temporary table, per receiver) is read by a few ordered
+ * queries, one each for the claims, their lines, their diagnoses and the
+ * patients' other coverages, merged in claim order by the reader. No query
+ * runs per claim.
+ */
+#ifndef MEDBILL_STORE_BATCH_H
+#define MEDBILL_STORE_BATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "batch.h"
+#include "scrub.h"
+#include "store.h"
+
+/* ---- edits and findings (src/store/scrub.c) ---- */
+
+/* Every edit, built-in first, then by payer and code; *out owned by the caller (free()). */
+int store_edits_load(struct store *st, struct scrub_edit **out, size_t *n);
+/* Insert an edit; e->id and e->created are filled. */
+int store_edit_insert(struct store *st, struct scrub_edit *e);
+
+/* Remove the findings of one claim, of every selected claim, or of one group of the selection. */
+int store_findings_clear(struct store *st, int64_t claim);
+int store_findings_clear_selection(struct store *st);
+int store_findings_clear_group(struct store *st, int64_t grp);
+/* Insert one finding (f->created filled when empty). */
+int store_finding_insert(struct store *st, struct scrub_finding *f);
+/* The findings of one claim, in order; *out owned by the caller (free()). */
+int store_findings_get(struct store *st, int64_t claim, struct scrub_finding **out, size_t *n);
+
+/* Claims with findings and their counts, in claim order; *out owned by the caller (free()). */
+int store_findings_counts(struct store *st, struct scrub_count **out, size_t *n);
+
+/* ---- the selection and the claim reader (src/store/batch.c) ---- */
+
+/* Empty the selection (creating it on first use). */
+int store_claimsel_reset(struct store *st);
+/*
+ * Select every ready claim with a coverage, of one payer (payers.payer_id;
+ * NULL: all). Claims are grouped by receiver (the payer's, else the
+ * settings' default; 0 none) when by_receiver, else all in group 0.
+ * *n counts the claims selected.
+ */
+int store_claimsel_ready(struct store *st, const char *payer, bool by_receiver, size_t *n);
+/*
+ * Select one claim, whatever its status (*status receives it; it is
+ * CLAIM_STATUS_COUNT for a status this binary does not know).
+ * MB_NOTFOUND when there is none.
+ */
+int store_claimsel_add(struct store *st, int64_t claim, bool by_receiver, enum claim_status *status);
+/* The groups (receivers) of the selected claims with their claim counts. */
+struct sel_receiver {
+	int64_t receiver;
+	size_t claims;
+};
+/* In receiver order; *out owned by the caller (free()). */
+int store_claimsel_receivers(struct store *st, struct sel_receiver **out, size_t *n);
+
+/*
+ * Read the selected claims of one group in claim id order. only_ready skips
+ * claims that are no longer ready. The reader is owned by the caller:
+ * store_claim_reader_close(). Only one reader may be open on a store at a
+ * time.
+ */
+struct claim_reader;
+int store_claim_reader_open(struct store *st, int64_t grp, bool only_ready,
+			    struct claim_reader **out);
+/* Fill *cd (claim_data_init()ed once) with the next claim: 1, 0 at the end, MB_ERROR. */
+int store_claim_reader_next(struct claim_reader *r, struct claim_data *cd);
+void store_claim_reader_close(struct claim_reader *r);
+
+/* ---- control numbers and batches (src/store/batch.c) ---- */
+
+/* The last control numbers used by a submitter (zeros when none yet). */
+struct control_numbers {
+	int64_t isa13, gs06, st02;
+};
+int store_control_get(struct store *st, const char *submitter, struct control_numbers *out);
+/*
+ * Reserve the next ISA13 and GS06 and nsets ST02 numbers for a submitter:
+ * out receives the first of each. Within the caller's transaction.
+ * MB_ERROR when the numbers would pass 999999999.
+ */
+int store_control_reserve(struct store *st, const char *submitter, int nsets,
+			  struct control_numbers *out);
+
+/* Insert a batch (b->id, b->created filled). */
+int store_batch_insert(struct store *st, struct batch *b);
+/* One batch; MB_NOTFOUND when none. */
+int store_batch_get(struct store *st, int64_t id, struct batch *out);
+/* Every batch in id order, or only those of one status (status < 0: all). */
+int store_batch_each(struct store *st, int status, batch_fn fn, void *arg);
+/* Set a batch's status and note. */
+int store_batch_set_status(struct store *st, int64_t id, enum batch_status status, const char *note);
+/* Delete a pending batch that carried nothing (a reservation left unused). */
+int store_batch_delete_unused(struct store *st, int64_t id);
+
+/* Record a transaction set of a batch. */
+int store_batch_set_insert(struct store *st, int64_t batch, int64_t st02, const char *bht03,
+			   int64_t claims, int64_t segments);
+/*
+ * Record a claim carried by a batch; *submission receives its id (the first
+ * part of its lines' REF*6R).
+ */
+int store_batch_claim_insert(struct store *st, int64_t batch, int64_t st02,
+			     const struct claim *c, int lines, int64_t *submission);
+/* Take a claim back out of a batch being written (the generator refused it). */
+int store_batch_claim_delete(struct store *st, int64_t submission);
+/*
+ * Close a batch: its counts, status 'sent', every claim it carried marked
+ * submitted with its batch and a history row (who, when, the batch),
+ * set-based.
+ */
+int store_batch_finish(struct store *st, const struct batch *b);
+
+/* The claim and charge of a submission's line LX; MB_NOTFOUND when none. */
+int store_batch_trace(struct store *st, int64_t submission, int lx, int64_t *batch,
+		      int64_t *claim, int64_t *charge);
+
+#endif

@@ -1,0 +1,684 @@
+/*
+ * batch.c: building 837P batches from the ready claims (the glue from the
+ * database into the x837 generator) and the crash-safe file protocol
+ * described in batch.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "medbill/batch.h"
+#include "medbill/claim.h"
+#include "medbill/practice.h"
+#include "medbill/scrub.h"
+#include "medbill/store_batch.h"
+#include "medbill/util.h"
+#include "medbill/x837.h"
+
+static const char *const status_names[] = {
+	[BATCH_PENDING] = "pending",
+	[BATCH_SENT] = "sent",
+	[BATCH_ABANDONED] = "abandoned",
+	[BATCH_ACCEPTED] = "accepted",
+	[BATCH_PARTIAL] = "partial",
+	[BATCH_REJECTED] = "rejected",
+};
+
+const char *batch_status_name(enum batch_status s)
+{
+	return (unsigned)s < ARRAY_SIZE(status_names) ? status_names[s] : "?";
+}
+
+int batch_status_parse(const char *s, enum batch_status *out)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(status_names); i++) {
+		if (s && !strcmp(s, status_names[i])) {
+			*out = (enum batch_status)i;
+			return MB_OK;
+		}
+	}
+	return error("'status': '%s' is not a batch status", s ? s : "");
+}
+
+void build_result_release(struct build_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfiles; i++)
+		free(r->paths[i]);
+	free(r->paths);
+	free(r->batches);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * Fault injection for the crash tests: MEDBILL_TEST_CRASH names the step
+ * after which the process dies as a power cut would (no cleanup at all).
+ */
+static void crash_point(const char *step)
+{
+	const char *e = getenv("MEDBILL_TEST_CRASH");
+
+	if (e && !strcmp(e, step))
+		_exit(86);
+}
+
+/* fsync the folder that holds path, so that a rename or unlink in it is durable. */
+static int sync_dir_of(const char *path)
+{
+	char dir[BATCH_PATH_MAX];
+	char *slash;
+	int fd, rc;
+
+	SCPY(dir, path);
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		SCPY(dir, ".");
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return error("cannot open folder '%s': %s", dir, strerror(errno));
+	rc = fsync(fd);
+	close(fd);
+	if (rc != 0 && errno != EINVAL)
+		return error("cannot sync folder '%s': %s", dir, strerror(errno));
+	return MB_OK;
+}
+
+/* Remove a file if it is there; MB_OK when it is gone. */
+static int remove_file(const char *path, bool *removed)
+{
+	*removed = false;
+	if (!path[0])
+		return MB_OK;
+	if (unlink(path) == 0) {
+		*removed = true;
+		return MB_OK;
+	}
+	if (errno == ENOENT)
+		return MB_OK;
+	return error("cannot remove '%s': %s", path, strerror(errno));
+}
+
+struct pending_list {
+	struct batch *v;
+	size_t n, alloc;
+};
+
+static int collect_pending(const struct batch *b, void *arg)
+{
+	struct pending_list *l = arg;
+
+	ALLOC_GROW(l->v, l->n + 1, l->alloc);
+	l->v[l->n++] = *b;
+	return 0;
+}
+
+int batch_cleanup(struct store *st, size_t *cleaned)
+{
+	struct pending_list l = { 0 };
+	bool rm_tmp, rm_final;
+	char note[121];
+	size_t i;
+	int ret = MB_ERROR;
+
+	*cleaned = 0;
+	/* The write lock keeps a build in progress (which holds it) from being taken for an orphan. */
+	if (store_begin(st) != MB_OK)
+		return MB_ERROR;
+	if (store_batch_each(st, BATCH_PENDING, collect_pending, &l) != MB_OK)
+		goto cleanup;
+	for (i = 0; i < l.n; i++) {
+		const struct batch *b = &l.v[i];
+
+		if (remove_file(b->tmp_path, &rm_tmp) != MB_OK ||
+		    remove_file(b->path, &rm_final) != MB_OK)
+			goto cleanup;
+		if ((rm_tmp || rm_final) && sync_dir_of(b->path) != MB_OK)
+			goto cleanup;
+		snprintf(note, sizeof(note), "interrupted build: %s",
+			 rm_final ? "its file, never recorded as sent, was removed" :
+			 rm_tmp ? "its unfinished file was removed" : "no file was written");
+		if (store_batch_set_status(st, b->id, BATCH_ABANDONED, note) != MB_OK)
+			goto cleanup;
+		(*cleaned)++;
+	}
+	ret = MB_OK;
+cleanup:
+	free(l.v);
+	if (ret != MB_OK) {
+		store_rollback(st);
+		return ret;
+	}
+	return store_commit(st);
+}
+
+int batch_get(struct store *st, int64_t id, struct batch *out)
+{
+	return store_batch_get(st, id, out);
+}
+
+int batch_each(struct store *st, batch_fn fn, void *arg)
+{
+	return store_batch_each(st, -1, fn, arg);
+}
+
+int batch_trace_line(struct store *st, const char *ctl, int64_t *batch, int64_t *claim, int64_t *charge)
+{
+	long long sub;
+	int lx, n = 0;
+
+	if (!ctl || sscanf(ctl, "%lld-%d%n", &sub, &lx, &n) != 2 || ctl[n] || sub < 1 || lx < 1)
+		return error_notfound("'line item control number': '%s' is not one of ours (NNN-LX)",
+				      ctl ? ctl : "");
+	return store_batch_trace(st, sub, lx, batch, claim, charge);
+}
+
+/* ---- building ---- */
+
+/* What stays the same for every receiver of one build. */
+struct build {
+	struct store *st;
+	const struct build_opts *o;
+	struct build_result *r;
+	char outdir[BATCH_PATH_MAX];
+	struct settings settings;
+	struct practice practice;
+	char submitter[20];
+	struct scrubber *scrub;
+	struct claim_data cd;
+	struct scrub_result res;
+	mbdate_t date;
+	int hhmm;
+};
+
+/* Letters, digits and '-' of s, for a file name; "RECEIVER" when nothing is left. */
+static void slug(char *dst, size_t n, const char *s)
+{
+	size_t o = 0;
+
+	for (; *s && o + 1 < n; s++) {
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			dst[o++] = *s;
+		else if (o && dst[o - 1] != '-' && s[1])
+			dst[o++] = '-';
+	}
+	while (o && dst[o - 1] == '-')
+		o--;
+	dst[o] = '\0';
+	if (!o)
+		strlcpy0(dst, "RECEIVER", n);
+}
+
+static void result_add(struct build_result *r, const char *path, int64_t batch)
+{
+	r->paths = xrealloc(r->paths, (r->nfiles + 1) * sizeof(*r->paths));
+	r->batches = xrealloc(r->batches, (r->nfiles + 1) * sizeof(*r->batches));
+	r->paths[r->nfiles] = xstrdup(path);
+	r->batches[r->nfiles] = batch;
+	r->nfiles++;
+}
+
+/* Step 2 of the protocol: reserve the numbers and record the pending batch. Commits. */
+static int reserve(struct build *b, const struct receiver *rcv, int nsets, struct batch *out)
+{
+	struct control_numbers cn;
+	char name[96], rs[32];
+	int n;
+
+	memset(out, 0, sizeof(*out));
+	if (store_begin(b->st) != MB_OK)
+		return MB_ERROR;
+	if (store_control_reserve(b->st, b->submitter, nsets, &cn) != MB_OK)
+		goto fail;
+	SCPY(out->kind, "837P");
+	out->receiver = rcv->id;
+	SCPY(out->receiver_name, rcv->name);
+	SCPY(out->submitter, b->submitter);
+	out->usage = b->settings.usage == 'P' ? 'P' : 'T';
+	out->isa13 = cn.isa13;
+	out->gs06 = cn.gs06;
+	out->st02_first = cn.st02;
+	out->st02_last = cn.st02 + nsets - 1;
+	out->status = BATCH_PENDING;
+	slug(rs, sizeof(rs), rcv->isa_id[0] ? rcv->isa_id : rcv->name);
+	snprintf(name, sizeof(name), "837P-%09lld-%s.x12", (long long)cn.isa13, rs);
+	n = snprintf(out->path, sizeof(out->path), "%s/%s", b->outdir, name);
+	if (n < 0 || (size_t)n >= sizeof(out->path) ||
+	    snprintf(out->tmp_path, sizeof(out->tmp_path), "%s/.%s.tmp", b->outdir, name) >=
+		    (int)sizeof(out->tmp_path)) {
+		error("'--out': the folder's path is too long");
+		goto fail;
+	}
+	if (access(out->path, F_OK) == 0) {
+		error("'%s' is already there: a batch file is never overwritten", out->path);
+		goto fail;
+	}
+	if (store_batch_insert(b->st, out) != MB_OK)
+		goto fail;
+	return store_commit(b->st);
+fail:
+	store_rollback(b->st);
+	return MB_ERROR;
+}
+
+/* Move empty modifiers to the end: SV101 must not carry a gap. */
+static void compact_mods(struct charge *ch)
+{
+	int i, o = 0;
+
+	for (i = 0; i < MAX_MODS; i++)
+		if (ch->mods[i][0])
+			memmove(ch->mods[o++], ch->mods[i], sizeof(ch->mods[i]));
+	for (; o < MAX_MODS; o++)
+		ch->mods[o][0] = '\0';
+}
+
+/* A refusal of the generator, recorded as a finding so the claim stays ready. */
+static void refused_finding(struct build *b, const char *why)
+{
+	struct scrub_finding *f;
+
+	ALLOC_GROW(b->res.f, b->res.n + 1, b->res.alloc);
+	f = &b->res.f[b->res.n++];
+	memset(f, 0, sizeof(*f));
+	f->claim = b->cd.claim.id;
+	f->seq = (int)b->res.n;
+	SCPY(f->code, "X12");
+	f->severity = SCRUB_ERROR;
+	SCPY(f->field, "837P");
+	snprintf(f->message, sizeof(f->message), "the 837P generator refused the claim: %s", why);
+	SCPY(f->fix, "correct the data the message names");
+	b->res.errors++;
+}
+
+struct set_state {
+	bool open;
+	int index;		/* 0-based within the batch's ST02 range */
+	int64_t st02;
+	char bht03[31];
+	long claims;
+	long seg0;		/* segments written before its ST */
+};
+
+static int set_close(struct build *b, struct x837 *x, const struct batch *bt, struct set_state *ss)
+{
+	struct x837_stats xs;
+
+	if (!ss->open)
+		return MB_OK;
+	if (x837_end_transaction(x) != MB_OK)
+		return MB_ERROR;
+	x837_stats(x, &xs);
+	if (store_batch_set_insert(b->st, bt->id, ss->st02, ss->bht03, ss->claims, xs.segments - ss->seg0) != MB_OK)
+		return MB_ERROR;
+	ss->open = false;
+	ss->index++;
+	return MB_OK;
+}
+
+/*
+ * Step 3 for one receiver: scrub and stream its selected claims into the
+ * batch's temporary file, publish it and record everything in one
+ * transaction. *sent is false when no claim was clean (no file).
+ */
+static int write_batch(struct build *b, const struct receiver *rcv, struct batch *bt, bool *sent)
+{
+	const int set_max = b->o->set_max > 0 ? b->o->set_max : BATCH_SET_MAX;
+	struct x12_delims delims = X12_DELIMS_DEFAULT;
+	struct x837_interchange ic = { 0 };
+	struct x837_claim xc;
+	struct x837_other other[CLAIM_DATA_OTHER];
+	struct x837_stats xs;
+	struct set_state ss = { 0 };
+	struct claim_reader *rd = NULL;
+	struct x837 *x = NULL;
+	char ctl[MAX_CLAIM_LINES][32];
+	const char *ctlp[MAX_CLAIM_LINES];
+	char st02[16];
+	FILE *f = NULL;
+	bool published = false, removed;
+	int64_t sub;
+	int fd = -1, rc, i, ret = MB_ERROR;
+
+	*sent = false;
+	delims.newline = b->o->newlines;
+	if (store_begin(b->st) != MB_OK)
+		return MB_ERROR;
+	if (store_findings_clear_group(b->st, rcv->id) != MB_OK)
+		goto cleanup;
+	fd = open(bt->tmp_path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0) {
+		error("cannot create '%s': %s", bt->tmp_path, strerror(errno));
+		goto cleanup;
+	}
+	f = fdopen(fd, "w");
+	if (!f) {
+		error("cannot write '%s': %s", bt->tmp_path, strerror(errno));
+		goto cleanup;
+	}
+	fd = -1;
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	ic.settings = &b->settings;
+	ic.receiver = rcv;
+	ic.isa13 = (long)bt->isa13;
+	ic.gs06 = (long)bt->gs06;
+	ic.date = b->date;
+	ic.hhmm = b->hhmm;
+	ic.usage = bt->usage;
+	ic.delims = &delims;
+	if (x837_begin(f, &ic, &x) != MB_OK)
+		goto cleanup;
+	if (store_claim_reader_open(b->st, rcv->id, true, &rd) != MB_OK)
+		goto cleanup;
+	while ((rc = store_claim_reader_next(rd, &b->cd)) == 1) {
+		struct claim_data *cd = &b->cd;
+
+		if (scrub_claim(b->scrub, cd, &b->res) != MB_OK)
+			goto cleanup;
+		if (b->res.errors) {
+			if (scrub_store(b->scrub, &b->res) != MB_OK)
+				goto cleanup;
+			b->r->held++;
+			continue;
+		}
+		if (!ss.open) {
+			if (ss.index >= bt->st02_last - bt->st02_first + 1) {
+				error("BUG: batch %lld needs more transaction sets than it reserved",
+				      (long long)bt->id);
+				goto cleanup;
+			}
+			ss.st02 = bt->st02_first + ss.index;
+			snprintf(st02, sizeof(st02), "%04lld", (long long)ss.st02);
+			snprintf(ss.bht03, sizeof(ss.bht03), "B%lldT%d", (long long)bt->id, ss.index + 1);
+			x837_stats(x, &xs);
+			ss.seg0 = xs.segments;
+			if (x837_begin_transaction(x, st02, ss.bht03) != MB_OK)
+				goto cleanup;
+			ss.open = true;
+			ss.claims = 0;
+		}
+		if (store_batch_claim_insert(b->st, bt->id, ss.st02, &cd->claim, cd->enc.ncharges, &sub) != MB_OK)
+			goto cleanup;
+		for (i = 0; i < cd->enc.ncharges && i < MAX_CLAIM_LINES; i++) {
+			compact_mods(&cd->enc.charges[i]);
+			snprintf(ctl[i], sizeof(ctl[i]), "%lld-%d", (long long)sub, i + 1);
+			ctlp[i] = ctl[i];
+		}
+		memset(&xc, 0, sizeof(xc));
+		xc.billing = &b->practice;
+		xc.payer = &cd->payer;
+		xc.coverage = &cd->cov;
+		xc.patient = &cd->patient;
+		xc.claim = &cd->claim;
+		xc.encounter = &cd->enc;
+		xc.referring = cd->referring.id ? &cd->referring : NULL;
+		xc.rendering = cd->rendering.id ? &cd->rendering : NULL;
+		xc.facility = cd->facility.id ? &cd->facility : NULL;
+		for (i = 0; i < cd->nother; i++) {
+			memset(&other[i], 0, sizeof(other[i]));
+			other[i].coverage = &cd->other[i];
+			other[i].payer = &cd->other_payer[i];
+		}
+		xc.nother = cd->nother;
+		xc.other = cd->nother ? other : NULL;
+		xc.nlines = cd->enc.ncharges;
+		xc.lines = cd->enc.charges;
+		xc.line_ctl = ctlp;
+		if (x837_claim(x, &xc) != MB_OK) {
+			/* The generator wrote nothing: take the claim back out of the batch. */
+			refused_finding(b, error_last());
+			if (store_batch_claim_delete(b->st, sub) != MB_OK || scrub_store(b->scrub, &b->res) != MB_OK)
+				goto cleanup;
+			b->r->held++;
+			continue;
+		}
+		if (b->res.n && scrub_store(b->scrub, &b->res) != MB_OK)
+			goto cleanup;
+		bt->claims++;
+		bt->lines += cd->enc.ncharges;
+		bt->total += x837_claim_total(&xc);
+		ss.claims++;
+		if (ss.claims >= set_max || x837_transaction_full(x))
+			if (set_close(b, x, bt, &ss) != MB_OK)
+				goto cleanup;
+	}
+	if (rc < 0)
+		goto cleanup;
+	store_claim_reader_close(rd);
+	rd = NULL;
+	if (bt->claims == 0) {
+		/* Nothing clean: no file; the reservation stays used but the row goes. */
+		if (store_batch_delete_unused(b->st, bt->id) != MB_OK)
+			goto cleanup;
+		ret = MB_OK;
+		goto cleanup;
+	}
+	if (set_close(b, x, bt, &ss) != MB_OK || x837_end(x) != MB_OK)
+		goto cleanup;
+	x837_stats(x, &xs);
+	bt->bytes = (int64_t)xs.bytes;
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		error("cannot write '%s': %s", bt->tmp_path, strerror(errno));
+		goto cleanup;
+	}
+	rc = fclose(f);
+	f = NULL;
+	if (rc != 0) {
+		error("cannot write '%s': %s", bt->tmp_path, strerror(errno));
+		goto cleanup;
+	}
+	crash_point("before-rename");
+	if (rename(bt->tmp_path, bt->path) != 0) {
+		error("cannot rename '%s' to '%s': %s", bt->tmp_path, bt->path, strerror(errno));
+		goto cleanup;
+	}
+	published = true;
+	if (sync_dir_of(bt->path) != MB_OK)
+		goto cleanup;
+	crash_point("after-rename");
+	if (store_batch_finish(b->st, bt) != MB_OK)
+		goto cleanup;
+	crash_point("before-commit");
+	ret = MB_OK;
+	*sent = true;
+cleanup:
+	store_claim_reader_close(rd);
+	x837_free(x);
+	if (f)
+		fclose(f);
+	if (fd >= 0)
+		close(fd);
+	if (ret == MB_OK) {
+		if (store_commit(b->st) != MB_OK) {
+			ret = MB_ERROR;
+			*sent = false;
+		}
+	} else {
+		store_rollback(b->st);
+	}
+	if (!*sent) {
+		/* Nothing of an unsent batch stays on disk. */
+		char msg[512];
+
+		SCPY(msg, error_last());
+		remove_file(bt->tmp_path, &removed);
+		if (published)
+			remove_file(bt->path, &removed);
+		if (ret != MB_OK) {
+			char note[121];
+			struct batch keep;
+
+			snprintf(note, sizeof(note), "build failed: %.100s", msg);
+			if (store_batch_get(b->st, bt->id, &keep) == MB_OK && keep.status == BATCH_PENDING &&
+			    store_begin(b->st) == MB_OK) {
+				if (store_batch_set_status(b->st, bt->id, BATCH_ABANDONED, note) == MB_OK)
+					store_commit(b->st);
+				else
+					store_rollback(b->st);
+			}
+			error("%s", msg);
+		}
+	}
+	return ret;
+}
+
+/* The claims no receiver takes: scrubbed (RECEIVER and whatever else) and held. */
+static int scrub_group(struct build *b, int64_t grp)
+{
+	struct claim_reader *rd = NULL;
+	int rc, ret = MB_ERROR;
+
+	if (store_begin(b->st) != MB_OK)
+		return MB_ERROR;
+	if (store_findings_clear_group(b->st, grp) != MB_OK)
+		goto cleanup;
+	if (store_claim_reader_open(b->st, grp, true, &rd) != MB_OK)
+		goto cleanup;
+	while ((rc = store_claim_reader_next(rd, &b->cd)) == 1) {
+		if (scrub_claim(b->scrub, &b->cd, &b->res) != MB_OK ||
+		    scrub_store(b->scrub, &b->res) != MB_OK)
+			goto cleanup;
+		if (b->res.errors)
+			b->r->held++;
+	}
+	if (rc == 0)
+		ret = MB_OK;
+cleanup:
+	store_claim_reader_close(rd);
+	if (ret != MB_OK) {
+		store_rollback(b->st);
+		return ret;
+	}
+	return store_commit(b->st);
+}
+
+/* Select the claims to build: the named ones (all must be ready) or every ready one. */
+static int select_claims(struct build *b, size_t *count)
+{
+	enum claim_status status;
+	size_t i;
+	int rc;
+
+	*count = 0;
+	if (store_claimsel_reset(b->st) != MB_OK)
+		return MB_ERROR;
+	if (!b->o->nids)
+		return store_claimsel_ready(b->st, b->o->payer, true, count);
+	for (i = 0; i < b->o->nids; i++) {
+		rc = store_claimsel_add(b->st, b->o->ids[i], true, &status);
+		if (rc != MB_OK)
+			return rc;
+		if (status != CLAIM_READY)
+			return error("claim %lld is %s, not ready: only ready claims are sent "
+				     "(see 'medbill claims release' and 'claims resubmit')",
+				     (long long)b->o->ids[i],
+				     status < CLAIM_STATUS_COUNT ? claim_status_name(status) : "of an unknown status");
+		(*count)++;
+	}
+	return MB_OK;
+}
+
+int batch_build(struct store *st, const struct build_opts *o, struct build_result *r)
+{
+	struct build b;
+	struct sel_receiver *groups = NULL;
+	struct receiver rcv;
+	struct batch bt;
+	struct payer payer;
+	char stamp[21], real[PATH_MAX];
+	struct stat sb;
+	size_t ngroups = 0, count, i;
+	bool sent;
+	int rc, ret = MB_ERROR;
+
+	memset(r, 0, sizeof(*r));
+	memset(&b, 0, sizeof(b));
+	b.st = st;
+	b.o = o;
+	b.r = r;
+	claim_data_init(&b.cd);
+	if (!o->outdir || !*o->outdir)
+		return error("'--out' is required: the folder the batch files go to");
+	if (stat(o->outdir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return error("'--out': '%s' is not a folder", o->outdir);
+	if (access(o->outdir, W_OK) != 0)
+		return error("'--out': cannot write in '%s'", o->outdir);
+	if (!realpath(o->outdir, real))
+		return error("'--out': '%s': %s", o->outdir, strerror(errno));
+	if (strlen(real) + 64 > sizeof(b.outdir))
+		return error("'--out': the folder's path is too long");
+	SCPY(b.outdir, real);
+	if (o->payer && *o->payer) {
+		rc = payer_get_by_payer_id(st, o->payer, &payer);
+		if (rc != MB_OK)
+			return rc == MB_NOTFOUND ? error_notfound("'--payer': no payer with payer ID '%s'", o->payer)
+						 : rc;
+	}
+	rc = settings_get(st, &b.settings);
+	if (rc != MB_OK)
+		return rc == MB_NOTFOUND ? error("the submitter settings are not set up: they are needed for "
+						 "the interchange envelope") : rc;
+	rc = practice_get(st, &b.practice);
+	if (rc != MB_OK)
+		return rc == MB_NOTFOUND ? error("the practice (billing provider) is not set up") : rc;
+	snprintf(b.submitter, sizeof(b.submitter), "%s:%s", b.settings.isa_qual, b.settings.isa_id);
+	b.date = date_today();
+	date_now_stamp(stamp);
+	b.hhmm = atoi(stamp + 11) * 100 + atoi(stamp + 14);
+
+	if (batch_cleanup(st, &r->cleaned) != MB_OK)
+		return MB_ERROR;
+	rc = select_claims(&b, &count);
+	if (rc != MB_OK) {
+		ret = rc;
+		goto cleanup;
+	}
+	if (count == 0) {
+		ret = MB_OK;
+		goto cleanup;
+	}
+	if (store_claimsel_receivers(st, &groups, &ngroups) != MB_OK)
+		goto cleanup;
+	if (scrub_open(st, &b.scrub) != MB_OK)
+		goto cleanup;
+	for (i = 0; i < ngroups; i++) {
+		if (groups[i].receiver == 0) {
+			if (scrub_group(&b, 0) != MB_OK)
+				goto cleanup;
+			continue;
+		}
+		rc = receiver_get(st, groups[i].receiver, &rcv);
+		if (rc != MB_OK)
+			goto cleanup;
+		if (reserve(&b, &rcv, (int)((groups[i].claims + (size_t)(o->set_max > 0 ? o->set_max : BATCH_SET_MAX) - 1) /
+					   (size_t)(o->set_max > 0 ? o->set_max : BATCH_SET_MAX)), &bt) != MB_OK)
+			goto cleanup;
+		crash_point("after-reserve");
+		if (write_batch(&b, &rcv, &bt, &sent) != MB_OK)
+			goto cleanup;
+		if (sent) {
+			result_add(r, bt.path, bt.id);
+			r->claims += (size_t)bt.claims;
+			r->lines += (size_t)bt.lines;
+			r->total += bt.total;
+		}
+	}
+	ret = MB_OK;
+cleanup:
+	free(groups);
+	scrub_close(b.scrub);
+	scrub_result_release(&b.res);
+	claim_data_release(&b.cd);
+	return ret;
+}

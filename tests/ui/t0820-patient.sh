@@ -1,0 +1,58 @@
+#!/bin/sh
+# t0820-patient: the patient screen: a bad DOB gives its message when the
+# field is left and saves nothing; a new patient with a coverage (payer
+# picked from the list) is saved in one step; unsaved changes ask first.
+. "$TOP/tests/lib.sh"
+. "$TOP/tests/ui/uilib.sh"
+ui_fixture
+ui_xml >before.xml
+
+cat >bad.keys <<'KEYS'
+p
+<F5>
+Testa<Tab>Rosa<Tab><Tab>2026-13-45<Tab>
+:dump dob
+<F2>
+:dump save
+<Esc>
+:dump leave
+n
+<Esc>
+y
+:dump left
+KEYS
+t_ok "bad DOB session" ui_run bad
+t_grep "the message names the field" "^'dob': '2026-13-45' is not a real date$" dob
+t_grep "F2 keeps the message" "^'dob': '2026-13-45' is not a real date$" save
+t_grep "leaving asks first" "^Leave Patient and lose the unsaved changes\? \(y/n\)$" leave
+t_grep "after y, the search screen" '^ medbill \| Patient search' left
+ui_xml >after.xml
+t_cmp "nothing was saved" before.xml after.xml
+
+cat >new.keys <<'KEYS'
+p
+<F5>
+Testa<Tab>Rosa<Tab>M<Tab>1990-04-01<Tab>F<Tab>6085550199<Tab>12 Elm St<Tab><Tab>Madison<Tab>wi<Tab>53703
+<F5>
+<F4>
+:dump payers
+<Down><Enter>
+<Tab>w123456<Tab>G1<Tab><Tab>2026-01-01
+:dump coverage
+<F2>
+:dump accepted
+<F2>
+:dump saved
+KEYS
+t_ok "new patient session" ui_run new
+t_grep "payers to pick from" '\| Badger Blue Cross +BBC77 +BL \|' payers
+t_grep "the picked payer" 'Payer Badger Blue Cross' coverage
+t_grep "the coverage waits for the save" '^  1 Badger Blue Cross +W123456 +G1 +self +2026-01-01 +\*$' accepted
+t_grep "saved message" '^patient P[0-9]+ Testa saved \(new\)$' saved
+t_grep "the title has the new account" '^ medbill \| Patient P[0-9]+ ' saved
+ui_xml >new.xml
+t_grep "patient stored" '<last-name>Testa</last-name>' new.xml
+t_grep "DOB stored" '<birth-date>1990-04-01</birth-date>' new.xml
+t_grep "coverage stored, member ID upper-cased" '<member-id>W123456</member-id>' new.xml
+t_ok "the ledger still checks" mb --db "$T/db" check
+t_done
