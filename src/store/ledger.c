@@ -431,7 +431,8 @@ int store_ledger_rebuild_balances(struct store *st)
 	 * A balance's claim is the one its newest row naming a claim named,
 	 * as store_balance_apply() keeps it row by row. The ledger is read
 	 * once in (charge, party) order; the per-day sums come from the
-	 * (payer, dos) index and leave out days that sum to nothing.
+	 * (payer, dos) index, and days whose balances are all zero get their
+	 * zero row as store_balance_apply() leaves it.
 	 */
 	static const char fill_sql[] =
 		"INSERT INTO balances (charge_id, party, patient_id, payer_id, claim_id, dos, amount)"
@@ -447,6 +448,9 @@ int store_ledger_rebuild_balances(struct store *st)
 		"INSERT INTO balance_days (payer_id, dos, amount)"
 		" SELECT coalesce(payer_id, 0), dos, sum(amount) FROM balances WHERE amount <> 0"
 		" GROUP BY payer_id, dos";
+	static const char zero_days_sql[] =
+		"INSERT OR IGNORE INTO balance_days (payer_id, dos, amount)"
+		" SELECT coalesce(payer_id, 0), dos, 0 FROM balances WHERE amount = 0";
 	struct index_defs d = { 0 };
 	size_t i;
 	int ret = MB_ERROR;
@@ -479,7 +483,8 @@ int store_ledger_rebuild_balances(struct store *st)
 	for (i = 0; i < d.n; i++)
 		if (store_exec(st, d.sql[i]) != MB_OK)
 			goto cleanup;
-	if (store_exec_stmt(st, store_prepare(st, days_sql), "balances") != MB_OK)
+	if (store_exec_stmt(st, store_prepare(st, days_sql), "balances") != MB_OK ||
+	    store_exec_stmt(st, store_prepare(st, zero_days_sql), "balances") != MB_OK)
 		goto cleanup;
 	ret = MB_OK;
 cleanup:
