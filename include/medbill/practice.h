@@ -74,6 +74,7 @@ typedef int (*provider_fn)(const struct provider *p, void *arg);
 /* NPI and name always; a facility needs its address (ZIP+4), a rendering
  * provider a first name and a taxonomy. */
 int provider_validate(const struct provider *p);
+/* Keeps p->active as given: set it (a zeroed struct is an inactive provider). */
 int provider_add(struct store *st, struct provider *p);
 int provider_get(struct store *st, int64_t id, struct provider *out);
 int provider_update(struct store *st, struct provider *p);
@@ -87,7 +88,7 @@ typedef int (*payer_fn)(const struct payer *p, void *arg);
 int payer_validate(const struct payer *p);
 int payer_add(struct store *st, struct payer *p);
 int payer_get(struct store *st, int64_t id, struct payer *out);
-/* By the payer's own ID (2010BB NM109), e.g. "00430". */
+/* By the payer's own ID (2010BB NM109), e.g. "00430", in any case. */
 int payer_get_by_payer_id(struct store *st, const char *payer_id, struct payer *out);
 int payer_update(struct store *st, struct payer *p);
 int payer_foreach(struct store *st, payer_fn fn, void *arg);

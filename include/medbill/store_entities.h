@@ -76,6 +76,9 @@ int store_patient_by_dob(struct store *st, mbdate_t dob, int limit, patient_fn f
 int store_patient_by_name(struct store *st, const char *last, const char *first, int limit,
 			  patient_fn fn, void *arg);
 
+/* The SQL of the search statements (NULL-terminated), for tests of their query plans. */
+extern const char *const store_patient_search_sql[];
+
 int store_coverage_insert(struct store *st, struct coverage *c);
 int store_coverage_update(struct store *st, struct coverage *c);
 int store_coverage_get(struct store *st, int64_t id, struct coverage *out);

@@ -67,6 +67,8 @@ int cmd_codes_check(struct cli *c, int argc, char **argv);
 int cmd_codes_sets(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_aging(struct cli *c, int argc, char **argv);
+int cmd_patients_search(struct cli *c, int argc, char **argv);
+int cmd_import_fees(struct cli *c, int argc, char **argv);
 int cmd_import_xml(struct cli *c, int argc, char **argv);
 int cmd_export_xml(struct cli *c, int argc, char **argv);
 int cmd_x12_check(struct cli *c, int argc, char **argv);

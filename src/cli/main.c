@@ -17,6 +17,19 @@
 static const struct cli_cmd commands[] = {
 	{ "init", NULL, cmd_init, "", "create the database and load the shipped reference tables", NULL },
 	{ "info", NULL, cmd_info, "", "print a summary of the practice in the database", NULL },
+	{ "patients", "search", cmd_patients_search, "TEXT [--limit N] [--csv]",
+	  "find patients by name, account, member ID or date of birth",
+	  "TEXT is a last-name prefix (smi), last and first prefixes (\"smith, jo\"), an account\n"
+	  "number or member ID (exact, any case), or a date of birth (1985-03-12 or 03/12/1985).\n"
+	  "Exact account and member-ID matches come first, then names in order.\n"
+	  "--limit N shows at most N patients (default 50, 0 for all). --csv writes RFC 4180\n"
+	  "with a header row; the first column is the patient id." },
+	{ "import", "fees", cmd_import_fees, "FILE.csv", "load the fee schedule from a CSV file",
+	  "The first row names the columns: code and fee, and optionally description,\n"
+	  "payer_id and expected. A row with payer_id (the payer's own ID, e.g. 00430) also\n"
+	  "sets that payer's expected amount for the code. Amounts are dollars (120 or 120.50).\n"
+	  "All or nothing: any bad row is reported with its line number and nothing is\n"
+	  "imported. Importing the same file again changes nothing." },
 	{ "demo", NULL, cmd_demo, "[--patients N] [--seed S]",
 	  "fill an empty database with a synthetic family practice",
 	  "Makes a practice with providers, payers, a fee schedule, N patients (default 200)\n"

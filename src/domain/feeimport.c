@@ -31,12 +31,16 @@ enum fee_col { COL_CODE, COL_FEE, COL_DESC, COL_PAYER, COL_EXPECTED, NCOLS };
 static const char *const col_names[NCOLS] = {
 	"code", "fee", "description", "payer_id", "expected",
 };
+/* The longest value of each column, within struct fee and struct payer. */
+static const size_t col_max[NCOLS] = { 20, 30, 80, 80, 30 };
 
 /* What the file said about a code (or a code and payer) on which line. */
 struct seen {
 	char key[100];
 	cents_t amount;
 	int line;
+	int desc_line;		/* where the description was given, 0 if not yet */
+	char desc[81];
 };
 
 struct seen_set {
@@ -159,22 +163,44 @@ static int check_seen(struct importer *im, const char *key, const char *what, ce
 		     money_fmt(e->amount, b), e->line);
 }
 
+/* A description given on several rows of a code must be the same. */
+static int check_description(struct importer *im, const char *code, const char *desc)
+{
+	struct seen *e = seen_get(&im->seen, code);
+
+	if (!*desc)
+		return MB_OK;
+	if (!e->desc_line) {
+		e->desc_line = (int)im->row->line;
+		SCPY(e->desc, desc);
+		return MB_OK;
+	}
+	if (!strcmp(e->desc, desc))
+		return MB_OK;
+	return error("'description': '%s' here but '%s' on line %d", desc, e->desc, e->desc_line);
+}
+
+/*
+ * Set the row's fee. An empty or absent description keeps the one the code
+ * has, so that the rows of a code's expected amounts need not repeat it.
+ */
 static int import_fee(struct importer *im, struct fee *f)
 {
 	const char *desc = field(im, COL_DESC);
 	struct fee old;
 	int changed = 0;
 
-	SCPY(f->code, field(im, COL_CODE));
-	normalize_code(f->code);
-	if (validate_procedure(f->code, "code") != MB_OK ||
+	/* validate the field itself: the struct's array would cut a long code */
+	if (validate_procedure(normalize_code(im->val[COL_CODE]), "code") != MB_OK ||
 	    money_parse(field(im, COL_FEE), &f->fee, "fee") != MB_OK)
 		return MB_ERROR;
-	if (desc)
+	SCPY(f->code, im->val[COL_CODE]);
+	if (desc && *desc)
 		SCPY(f->description, desc);
 	else if (store_fee_get(im->st, f->code, &old) == MB_OK)
 		SCPY(f->description, old.description);
-	if (fee_validate(f) != MB_OK || check_seen(im, f->code, "fee", f->fee) != MB_OK)
+	if (fee_validate(f) != MB_OK || check_seen(im, f->code, "fee", f->fee) != MB_OK ||
+	    check_description(im, f->code, desc ? desc : "") != MB_OK)
 		return MB_ERROR;
 	if (fee_set(im->st, f, &changed) != MB_OK)
 		return MB_ERROR;
@@ -219,11 +245,10 @@ static int import_row(struct importer *im)
 	for (k = 0; k < NCOLS; k++) {
 		if (im->col[k] < 0)
 			continue;
-		if (strlen(im->row->fields[im->col[k]]) >= sizeof(im->val[k]))
-			return error("'%s' is longer than %zu characters", col_names[k],
-				     sizeof(im->val[k]) - 1);
 		SCPY(im->val[k], im->row->fields[im->col[k]]);
-		strtrim(im->val[k]);
+		if (strlen(strtrim(im->val[k])) > col_max[k] ||
+		    strlen(im->row->fields[im->col[k]]) >= sizeof(im->val[k]))
+			return error("'%s' is longer than %zu characters", col_names[k], col_max[k]);
 	}
 	if (import_fee(im, &f) != MB_OK)
 		return MB_ERROR;
@@ -257,6 +282,17 @@ static int import_file(struct importer *im)
 	return MB_OK;
 }
 
+/* Add ": nothing imported" to the message, unless it says so already. */
+static void nothing_imported(void)
+{
+	char msg[1024];
+
+	if (strstr(error_last(), "nothing imported"))
+		return;
+	SCPY(msg, error_last());
+	error("%s: nothing imported", msg);
+}
+
 int fee_import_csv(struct store *st, const char *path, struct fee_import *res)
 {
 	struct importer im = { .st = st, .path = path, .res = res };
@@ -265,6 +301,7 @@ int fee_import_csv(struct store *st, const char *path, struct fee_import *res)
 	if (store_begin(st) != MB_OK)
 		goto cleanup;
 	if (import_file(&im) != MB_OK) {
+		nothing_imported();
 		store_rollback(st);
 		res->fees_changed = res->expected_changed = 0;
 		goto cleanup;

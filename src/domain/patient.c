@@ -117,6 +117,8 @@ int patient_add(struct store *st, struct patient *p)
 
 int patient_update(struct store *st, struct patient *p)
 {
+	int rc;
+
 	patient_normalize(p);
 	if (!p->id)
 		return error("'patient': no id to update");
@@ -126,9 +128,12 @@ int patient_update(struct store *st, struct patient *p)
 		return MB_ERROR;
 	if (store_begin(st) != MB_OK)
 		return MB_ERROR;
-	if (patient_check_refs(st, p, false) != MB_OK || store_patient_update(st, p) != MB_OK) {
+	rc = patient_check_refs(st, p, false);
+	if (rc == MB_OK)
+		rc = store_patient_update(st, p);
+	if (rc != MB_OK) {
 		store_rollback(st);
-		return MB_ERROR;
+		return rc;
 	}
 	return store_commit(st);
 }
@@ -380,7 +385,7 @@ static int coverage_write(struct store *st, struct coverage *c, bool insert)
 		rc = insert ? store_coverage_insert(st, c) : store_coverage_update(st, c);
 	if (rc != MB_OK) {
 		store_rollback(st);
-		return MB_ERROR;
+		return rc;
 	}
 	return store_commit(st);
 }

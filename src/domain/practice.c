@@ -376,7 +376,10 @@ int payer_get(struct store *st, int64_t id, struct payer *out)
 
 int payer_get_by_payer_id(struct store *st, const char *payer_id, struct payer *out)
 {
-	return store_payer_get_by_payer_id(st, payer_id, out);
+	char id[sizeof(out->payer_id)];
+
+	SCPY(id, payer_id);
+	return store_payer_get_by_payer_id(st, normalize_code(id), out);
 }
 
 int payer_update(struct store *st, struct payer *p)

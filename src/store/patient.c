@@ -14,6 +14,29 @@
 	" p.addr1, p.addr2, p.city, p.state, p.zip, p.phone, p.guarantor_id," \
 	" p.created_by, p.created_at, p.updated_by, p.updated_at"
 
+static const char by_member_sql[] =
+	"SELECT " PATIENT_COLS " FROM patients p WHERE p.id IN"
+	" (SELECT patient_id FROM coverages WHERE member_id = :member)"
+	" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
+static const char by_dob_sql[] =
+	"SELECT " PATIENT_COLS " FROM patients p WHERE p.dob = :dob"
+	" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
+static const char by_last_sql[] =
+	"SELECT " PATIENT_COLS " FROM patients p"
+	" WHERE p.last_name >= :last_lo AND p.last_name < :last_hi"
+	" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
+static const char by_name_sql[] =
+	"SELECT " PATIENT_COLS " FROM patients p"
+	" WHERE p.last_name >= :last_lo AND p.last_name < :last_hi"
+	" AND p.first_name >= :first_lo AND p.first_name < :first_hi"
+	" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
+static const char by_account_sql[] =
+	"SELECT " PATIENT_COLS " FROM patients p WHERE p.account = :account";
+
+const char *const store_patient_search_sql[] = {
+	by_member_sql, by_dob_sql, by_last_sql, by_name_sql, by_account_sql, NULL,
+};
+
 static void col_patient(sqlite3_stmt *s, struct patient *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -112,8 +135,7 @@ int store_patient_get(struct store *st, int64_t id, struct patient *out)
 
 int store_patient_get_by_account(struct store *st, const char *account, struct patient *out)
 {
-	static const char sql[] = "SELECT " PATIENT_COLS " FROM patients p WHERE p.account = :account";
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_prepare(st, by_account_sql);
 	int rc;
 
 	bind_text_empty(s, ":account", account);
@@ -152,11 +174,7 @@ int64_t store_patient_next_id(struct store *st)
 
 int store_patient_by_member(struct store *st, const char *member_id, int limit, patient_fn fn, void *arg)
 {
-	static const char sql[] =
-		"SELECT " PATIENT_COLS " FROM patients p WHERE p.id IN"
-		" (SELECT patient_id FROM coverages WHERE member_id = :member)"
-		" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_prepare(st, by_member_sql);
 
 	bind_text_empty(s, ":member", member_id);
 	bind_int(s, ":limit", limit);
@@ -165,10 +183,7 @@ int store_patient_by_member(struct store *st, const char *member_id, int limit, 
 
 int store_patient_by_dob(struct store *st, mbdate_t dob, int limit, patient_fn fn, void *arg)
 {
-	static const char sql[] =
-		"SELECT " PATIENT_COLS " FROM patients p WHERE p.dob = :dob"
-		" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_prepare(st, by_dob_sql);
 
 	bind_date(s, ":dob", dob);
 	bind_int(s, ":limit", limit);
@@ -191,16 +206,7 @@ static void bind_prefix(sqlite3_stmt *s, const char *name, const char *prefix)
 int store_patient_by_name(struct store *st, const char *last, const char *first, int limit,
 			  patient_fn fn, void *arg)
 {
-	static const char sql_last[] =
-		"SELECT " PATIENT_COLS " FROM patients p"
-		" WHERE p.last_name >= :last_lo AND p.last_name < :last_hi"
-		" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
-	static const char sql_both[] =
-		"SELECT " PATIENT_COLS " FROM patients p"
-		" WHERE p.last_name >= :last_lo AND p.last_name < :last_hi"
-		" AND p.first_name >= :first_lo AND p.first_name < :first_hi"
-		" ORDER BY p.last_name, p.first_name, p.id LIMIT :limit";
-	sqlite3_stmt *s = store_prepare(st, first && *first ? sql_both : sql_last);
+	sqlite3_stmt *s = store_prepare(st, first && *first ? by_name_sql : by_last_sql);
 
 	bind_prefix(s, "last", last);
 	if (first && *first)

@@ -385,6 +385,105 @@ static void test_fees(void **state)
 	test_store_close(st, path);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_fee_import(void **state)
+{
+	char path[64], csv[80];
+	struct store *st = test_store_open(path);
+	struct fee_import r;
+	struct fee f;
+	struct fee_expected e;
+	int64_t mb = fx_add_payer(st, "00430", "MB");
+
+	snprintf(csv, sizeof(csv), "%s.csv", path);
+	write_file(csv, "Code,Fee,Payer_ID,Expected,Description\r\n"
+		   "99213,120.00,,,visit\r\n"
+		   "99213,120,00430,85.5,\r\n"
+		   "\r\n"
+		   " g0008 , 25 ,,,\r\n");
+	fee_import_init(&r);
+	assert_ok(fee_import_csv(st, csv, &r));
+	assert_int_equal(r.rows, 3);
+	assert_int_equal(r.fees_changed, 2);
+	assert_int_equal(r.expected_changed, 1);
+	assert_int_equal(r.bad, 0);
+	fee_import_release(&r);
+	assert_ok(fee_get(st, "G0008", &f));
+	assert_int_equal(f.fee, 2500);
+	assert_ok(fee_get(st, "99213", &f));
+	assert_string_equal(f.description, "visit");
+	assert_ok(fee_expected_get(st, "99213", mb, &e));
+	assert_int_equal(e.expected, 8550);
+
+	/* again: nothing changes */
+	fee_import_init(&r);
+	assert_ok(fee_import_csv(st, csv, &r));
+	assert_int_equal(r.fees_changed, 0);
+	assert_int_equal(r.expected_changed, 0);
+	fee_import_release(&r);
+
+	/* one good row and two bad: nothing is written, both bad lines are named */
+	write_file(csv, "code,fee\n99214,99\n99215,x\n99216,\n");
+	fee_import_init(&r);
+	assert_int_equal(fee_import_csv(st, csv, &r), MB_ERROR);
+	assert_int_equal(r.bad, 2);
+	assert_int_equal(r.fees_changed, 0);
+	assert_string_equal(strbuf_str(&r.errors), "line 3: 'fee': 'x' is not an amount\n"
+			    "line 4: 'fee' is required\n");
+	assert_non_null(strstr(error_last(), "2 bad rows: nothing imported"));
+	fee_import_release(&r);
+	assert_int_equal(fee_get(st, "99214", &f), MB_NOTFOUND);
+
+	/* values longer than their fields are refused, never cut */
+	write_file(csv, "code,fee,description\n992130,1,x\n99213,1,"
+		   "12345678901234567890123456789012345678901234567890123456789012345678901234567890X\n");
+	fee_import_init(&r);
+	assert_int_equal(fee_import_csv(st, csv, &r), MB_ERROR);
+	assert_string_equal(strbuf_str(&r.errors),
+			    "line 2: 'code': '992130' is not a CPT or HCPCS code (5 digits, 4 digits "
+			    "and F, T or U, or a letter and 4 digits)\n"
+			    "line 3: 'description' is longer than 80 characters\n");
+	fee_import_release(&r);
+	unlink(csv);
+	test_store_close(st, path);
+}
+
+/* Past 50 bad rows the messages stop but the count goes on. */
+static void test_fee_import_many_bad(void **state)
+{
+	char path[64], csv[80];
+	struct store *st = test_store_open(path);
+	struct fee_import r;
+	FILE *f;
+	int i, lines = 0;
+	const char *p;
+
+	snprintf(csv, sizeof(csv), "%s.csv", path);
+	f = fopen(csv, "w");
+	assert_non_null(f);
+	fputs("code,fee\n", f);
+	for (i = 0; i < 70; i++)
+		fprintf(f, "9921%d,1\n", i);
+	fclose(f);
+	fee_import_init(&r);
+	assert_int_equal(fee_import_csv(st, csv, &r), MB_ERROR);
+	assert_int_equal(r.bad, 60);	/* 99210..99219 are good */
+	for (p = strbuf_str(&r.errors); *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 50);
+	fee_import_release(&r);
+	unlink(csv);
+	test_store_close(st, path);
+}
+
 static void test_counts(void **state)
 {
 	char path[64];
@@ -413,6 +512,8 @@ int main(void)
 		cmocka_unit_test(test_providers),
 		cmocka_unit_test(test_payers),
 		cmocka_unit_test(test_fees),
+		cmocka_unit_test(test_fee_import),
+		cmocka_unit_test(test_fee_import_many_bad),
 		cmocka_unit_test(test_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

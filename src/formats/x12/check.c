@@ -284,71 +284,74 @@ static bool parse_one(const char **p, struct espec *e)
 	return false;
 }
 
-/* The i-th (1-based) element spec of a dictionary entry: simple, or the
- * components of a composite (ncomp > 0). */
-static bool spec_at(const char *spec, int i, struct espec *e, struct espec *comps, int *ncomp)
+#define DICT_ELEMS 32
+#define DICT_COMPS 256
+
+struct pelem {
+	struct espec e;
+	short ncomp;			/* > 0: a composite, components from comp0 */
+	short comp0;
+};
+
+struct pseg {
+	const char *id;
+	int n;
+	struct pelem el[DICT_ELEMS];
+};
+
+/* The dictionary parsed once per check run. */
+struct x12_dict {
+	struct pseg seg[ARRAY_SIZE(dictionary)];
+	struct espec comps[DICT_COMPS];
+	int ncomps;
+};
+
+static struct x12_dict *dict_new(void)
 {
-	const char *p = spec;
-	int k = 0;
+	struct x12_dict *d = xcalloc(1, sizeof(*d));
+	size_t i;
 
-	*ncomp = 0;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		k++;
-		if (*p == 'C' && p[1] == '(') {
-			int nc = 0;
+	for (i = 0; i < ARRAY_SIZE(dictionary); i++) {
+		struct pseg *ps = &d->seg[i];
+		const char *p = dictionary[i].spec;
 
-			p += 2;
-			while (*p && *p != ')') {
-				struct espec ce;
+		ps->id = dictionary[i].id;
+		while (*p) {
+			struct pelem *pe;
 
-				while (*p == ' ')
-					p++;
-				if (!parse_one(&p, &ce))
-					BUG("bad X12 dictionary entry");
-				if (k == i && nc < 16)
-					comps[nc] = ce;
-				nc++;
-				while (*p == ' ')
-					p++;
-			}
-			if (*p == ')')
+			while (*p == ' ')
 				p++;
-			if (k == i) {
-				*ncomp = nc > 16 ? 16 : nc;
-				return true;
-			}
-		} else {
-			struct espec se;
-
-			if (!parse_one(&p, &se))
+			if (!*p)
+				break;
+			if (ps->n >= DICT_ELEMS)
+				BUG("X12 dictionary entry too long");
+			pe = &ps->el[ps->n++];
+			if (*p == 'C' && p[1] == '(') {
+				p += 2;
+				pe->comp0 = (short)d->ncomps;
+				while (*p && *p != ')') {
+					while (*p == ' ')
+						p++;
+					if (d->ncomps >= DICT_COMPS || !parse_one(&p, &d->comps[d->ncomps]))
+						BUG("bad X12 dictionary entry");
+					d->ncomps++;
+					pe->ncomp++;
+					while (*p == ' ')
+						p++;
+				}
+				if (*p == ')')
+					p++;
+			} else if (!parse_one(&p, &pe->e)) {
 				BUG("bad X12 dictionary entry");
-			if (k == i) {
-				*e = se;
-				return true;
 			}
 		}
 	}
-	return false;
+	return d;
 }
 
-static int count_elements(const char *spec)
+void chk_dict_free(struct x12_dict *d)
 {
-	int k = 1;
-	bool paren = false;
-
-	for (; *spec; spec++) {
-		if (*spec == '(')
-			paren = true;
-		else if (*spec == ')')
-			paren = false;
-		else if (*spec == ' ' && !paren)
-			k++;
-	}
-	return k;
+	free(d);
 }
 
 static bool time_ok(const char *s)
@@ -413,7 +416,7 @@ static const char *value_problem(const char *v, const struct espec *e, char *buf
 
 void chk_syntax(struct chk *c, const struct x12_segment *s)
 {
-	const char *spec = NULL;
+	const struct pseg *ps = NULL;
 	size_t i;
 	int k, max;
 	const char *id = s->id;
@@ -432,65 +435,87 @@ void chk_syntax(struct chk *c, const struct x12_segment *s)
 	}
 	if (s->n > 0 && !*s->el[s->n])
 		chk_err(c, s->n, "trailing element separator (an empty last element)");
-	for (k = 1; k <= s->n; k++) {
-		const char *v = s->el[k];
-		size_t n = strlen(v);
+	/* One pass over the elements, which lie one after the other in the
+	 * reader's buffer: control characters and trailing component separators. */
+	if (s->n > 0) {
+		const unsigned char *v = (const unsigned char *)s->el[1];
+		const unsigned char *end = (const unsigned char *)s->el[0] + s->len;
+		bool isa = id[0] == 'I' && id[1] == 'S' && id[2] == 'A';
+		bool bad = false;
 
-		if (n && v[n - 1] == s->component && strcmp(id, "ISA"))
-			chk_err(c, k, "trailing component separator");
-		for (i = 0; i < n; i++) {
-			unsigned char ch = (unsigned char)v[i];
-
-			if (ch < 0x20 || ch == 0x7f) {
-				chk_err(c, k, "control character 0x%02X in the data", ch);
-				break;
+		k = 1;
+		for (; v < end; v++) {
+			if (*v == '\0') {
+				if (v[-1] == (unsigned char)s->component && v[-1] && !isa &&
+				    (const char *)v > s->el[k])
+					chk_err(c, k, "trailing component separator");
+				k++;
+				bad = false;
+			} else if ((*v < 0x20 || *v == 0x7f) && !bad) {
+				chk_err(c, k, "control character 0x%02X in the data", *v);
+				bad = true;
 			}
 		}
+		if (end > (const unsigned char *)s->el[s->n] && end[-1] == (unsigned char)s->component &&
+		    !isa)
+			chk_err(c, s->n, "trailing component separator");
 	}
+	if (!c->dict)
+		c->dict = dict_new();
 	for (i = 0; i < ARRAY_SIZE(dictionary); i++) {
-		if (!strcmp(dictionary[i].id, id)) {
-			spec = dictionary[i].spec;
+		if (c->dict->seg[i].id[0] == id[0] && !strcmp(c->dict->seg[i].id, id)) {
+			ps = &c->dict->seg[i];
 			break;
 		}
 	}
-	if (!spec)
+	if (!ps)
 		return;
-	max = count_elements(spec);
+	max = ps->n;
 	if (s->n > max)
 		chk_err(c, max + 1, "%s has at most %d elements", id, max);
 	for (k = 1; k <= s->n && k <= max; k++) {
-		struct espec e, comps[16];
-		int nc, j;
+		const struct pelem *pe = &ps->el[k - 1];
+		int j;
 		char buf[80];
 		const char *why;
 
-		if (!*s->el[k] || !spec_at(spec, k, &e, comps, &nc))
+		if (!*s->el[k])
 			continue;
-		if (!nc) {
+		if (!pe->ncomp) {
 			if (s->component && strchr(s->el[k], s->component)) {
 				chk_err(c, k, "'%s' holds a component separator in a simple element",
 					s->el[k]);
 				continue;
 			}
-			why = value_problem(s->el[k], &e, buf, sizeof(buf));
+			why = value_problem(s->el[k], &pe->e, buf, sizeof(buf));
 			if (why)
 				chk_err(c, k, "'%s' %s", s->el[k], why);
 			continue;
 		}
-		if (x12_ncomp(s, k) > nc) {
-			chk_err(c, k, "'%s' has more than %d components", s->el[k], nc);
+		if (x12_ncomp(s, k) > pe->ncomp) {
+			chk_err(c, k, "'%s' has more than %d components", s->el[k], pe->ncomp);
 			continue;
 		}
-		for (j = 0; j < nc; j++) {
-			char v[256];
+		{
+			const char *p = s->el[k];
 
-			x12_comp(s, k, j + 1, v, sizeof(v));
-			if (!*v)
-				continue;
-			why = value_problem(v, &comps[j], buf, sizeof(buf));
-			if (why) {
-				chk_err(c, k, "component %d '%s' %s", j + 1, v, why);
-				break;
+			for (j = 0; j < pe->ncomp && p; j++) {
+				const char *sep = strchr(p, s->component);
+				size_t n = sep ? (size_t)(sep - p) : strlen(p);
+				char v[256];
+
+				if (n >= sizeof(v))
+					n = sizeof(v) - 1;
+				memcpy(v, p, n);
+				v[n] = '\0';
+				p = sep ? sep + 1 : NULL;
+				if (!*v)
+					continue;
+				why = value_problem(v, &c->dict->comps[pe->comp0 + j], buf, sizeof(buf));
+				if (why) {
+					chk_err(c, k, "component %d '%s' %s", j + 1, v, why);
+					break;
+				}
 			}
 		}
 	}
@@ -629,6 +654,16 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 {
 	const char *id = s->id;
 
+	/* The common case: a segment inside a transaction set. */
+	if (v->at == IN_ST && !(id[0] == 'I' && id[1] == 'S') && !(id[0] == 'G' && id[1] == 'S') &&
+	    !(id[0] == 'S' && (id[1] == 'E' || id[1] == 'T') && !id[2]) &&
+	    !(id[0] == 'G' && id[1] == 'E' && !id[2]) && strcmp(id, "IEA")) {
+		v->st_count++;
+		v->lost = false;
+		if (c->p837)
+			c837_segment(c, s);
+		return;
+	}
 	if (!strcmp(id, "ISA")) {
 		if (v->at == IN_ST) {
 			chk_err(c, 0, "ISA before SE closed transaction set %s", v->st02);
@@ -650,8 +685,8 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 		v->lost = true;
 		return;
 	}
-	if (strcmp(id, "SE") && strcmp(id, "ST") && strcmp(id, "GS") && strcmp(id, "GE") &&
-	    strcmp(id, "IEA") && strcmp(id, "TA1") && v->at != IN_ST) {
+	if (v->at != IN_ST && strcmp(id, "SE") && strcmp(id, "ST") && strcmp(id, "GS") &&
+	    strcmp(id, "GE") && strcmp(id, "IEA") && strcmp(id, "TA1")) {
 		if (!v->lost)
 			chk_err(c, 0, "%s segment outside a transaction set", id);
 		v->lost = true;
@@ -804,6 +839,7 @@ cleanup:
 	if (c.p837)
 		c837_free(c.p837);
 	strset_clear(&c.clm01);
+	chk_dict_free(c.dict);
 	strset_clear(&v.isa_seen);
 	strset_clear(&v.gs_seen);
 	strset_clear(&v.st_seen);

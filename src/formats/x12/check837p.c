@@ -4,6 +4,7 @@
  * repeats), the HL tree, claims and lines, code values and data edits.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,23 +360,50 @@ static char *comp(const struct x12_segment *s, int i, int k, char *buf, size_t n
 	return x12_comp(s, i, k, buf, n);
 }
 
-static bool ent_match(const struct ent *e, const struct x12_segment *s)
-{
-	char q[16];
+/* A segment with the first components of its elements 1 and 3 (the
+ * qualifiers that tell the guide's entries apart), split once. */
+struct qseg {
+	const struct x12_segment *s;
+	uint32_t key;
+	char q1[16], q3[16];
+};
 
-	if (strcmp(e->seg, s->id))
+/* A segment ID as a number, for quick comparisons. */
+static inline uint32_t seg_key(const char *id)
+{
+	uint32_t k = (unsigned char)id[0];
+
+	if (id[0] && id[1]) {
+		k = k << 8 | (unsigned char)id[1];
+		if (id[2])
+			k = k << 8 | (unsigned char)id[2];
+	}
+	return k;
+}
+
+static void qseg_init(struct qseg *q, const struct x12_segment *s)
+{
+	q->s = s;
+	q->key = seg_key(s->id);
+	comp(s, 1, 1, q->q1, sizeof(q->q1));
+	comp(s, 3, 1, q->q3, sizeof(q->q3));
+}
+
+static bool ent_match(const struct ent *e, const struct qseg *q)
+{
+	if (e->seg[0] != q->s->id[0] || seg_key(e->seg) != q->key)
 		return false;
 	if (!e->codes)
 		return true;
-	return chk_in(comp(s, e->qel, 1, q, sizeof(q)), e->codes);
+	return chk_in(e->qel == 3 ? q->q3 : q->q1, e->codes);
 }
 
-static int find_ent(const struct frame *f, const struct x12_segment *s)
+static int find_ent(const struct frame *f, const struct qseg *q)
 {
 	int i;
 
 	for (i = f->pos; i < f->l->n; i++)
-		if (ent_match(&f->l->ents[i], s))
+		if (ent_match(&f->l->ents[i], q))
 			return i;
 	return -1;
 }
@@ -586,16 +614,17 @@ static struct frame *place(struct chk *c, const struct x12_segment *s)
 	struct c837 *p = c->p837;
 	struct frame *f;
 	const struct ent *e;
+	struct qseg q;
 	int k, i = -1;
 
+	qseg_init(&q, s);
 	for (k = p->depth - 1; k >= 0; k--) {
-		i = find_ent(&p->st[k], s);
+		i = find_ent(&p->st[k], &q);
 		if (i >= 0)
 			break;
 	}
 	if (k < 0) {
 		const struct loopdef *l = cur_loop(p);
-		char q[16];
 
 		/* A known segment with a qualifier that fits no open loop. */
 		for (k = p->depth - 1; k >= 0; k--) {
@@ -605,9 +634,9 @@ static struct frame *place(struct chk *c, const struct x12_segment *s)
 				e = &g->l->ents[i];
 				if (strcmp(e->seg, s->id))
 					continue;
-				if (e->codes && !ent_match(e, s)) {
+				if (e->codes && !ent_match(e, &q)) {
 					chk_err(c, e->qel, "'%s' is not a valid %s%02d code in loop %s (%s)",
-						comp(s, e->qel, 1, q, sizeof(q)), s->id, e->qel,
+						e->qel == 3 ? q.q3 : q.q1, s->id, e->qel,
 						g->l->id, g->l->name);
 					return NULL;
 				}
@@ -1055,9 +1084,9 @@ static void rule_ref(struct chk *c, const struct loopdef *l, const struct x12_se
 static void rule_segment(struct chk *c, const struct loopdef *l, const struct x12_segment *s)
 {
 	struct c837 *p = c->p837;
-	const char *id = s->id;
+	uint32_t key = seg_key(s->id);
 
-	if (!strcmp(id, "BHT")) {
+	if (key == seg_key("BHT")) {
 		mbdate_t d = 0;
 
 		if (strcmp(x12_el(s, 1), "0019"))
@@ -1073,14 +1102,14 @@ static void rule_segment(struct chk *c, const struct loopdef *l, const struct x1
 		if (!chk_in(x12_el(s, 6), "31 CH RP"))
 			chk_err(c, 6, "'%s' is not a claim identifier (CH, RP, 31)", x12_el(s, 6));
 		c->legacy = d && d < X12C_EDITS_FROM;
-	} else if (!strcmp(id, "NM1")) {
+	} else if (key == seg_key("NM1")) {
 		rule_nm1(c, l, s);
-	} else if (!strcmp(id, "N3")) {
+	} else if (key == seg_key("N3")) {
 		if (!*x12_el(s, 1))
 			chk_err(c, 1, "the address line is missing (N301)");
-	} else if (!strcmp(id, "N4")) {
+	} else if (key == seg_key("N4")) {
 		rule_n4(c, l, s);
-	} else if (!strcmp(id, "PER")) {
+	} else if (key == seg_key("PER")) {
 		int k;
 
 		for (k = 3; k <= 7; k += 2) {
@@ -1091,63 +1120,64 @@ static void rule_segment(struct chk *c, const struct loopdef *l, const struct x1
 			if (*q && !*x12_el(s, k + 1))
 				chk_err(c, k + 1, "the %s number is missing", q);
 		}
-	} else if (!strcmp(id, "PRV")) {
+	} else if (key == seg_key("PRV")) {
 		const char *t = x12_el(s, 3);
 
 		if (strcmp(x12_el(s, 2), "PXC"))
 			chk_err(c, 2, "'%s' is not PXC (taxonomy)", x12_el(s, 2));
 		if (validate_taxonomy(t, "taxonomy") != MB_OK)
 			chk_edit(c, 3, "'%s' is not a provider taxonomy code", t);
-	} else if (!strcmp(id, "SBR")) {
+	} else if (key == seg_key("SBR")) {
 		rule_sbr(c, l, s);
-	} else if (!strcmp(id, "PAT")) {
+	} else if (key == seg_key("PAT")) {
 		if (l == &l2000c && !chk_in(x12_el(s, 1), "01 19 20 21 39 40 53 G8"))
 			chk_err(c, 1, "'%s' is not a patient relationship code", x12_el(s, 1));
 		if (l == &l2000b && *x12_el(s, 1))
 			chk_err(c, 1, "PAT01 is not used in loop 2000B");
-	} else if (!strcmp(id, "DMG")) {
+	} else if (key == seg_key("DMG")) {
 		if (strcmp(x12_el(s, 1), "D8"))
 			chk_err(c, 1, "'%s' is not D8", x12_el(s, 1));
 		if (!chk_date8(x12_el(s, 2), NULL))
 			chk_err(c, 2, "'%s' is not a birth date (CCYYMMDD)", x12_el(s, 2));
 		if (!chk_in(x12_el(s, 3), "F M U"))
 			chk_err(c, 3, "'%s' is not a sex code (F, M, U)", x12_el(s, 3));
-	} else if (!strcmp(id, "CLM")) {
+	} else if (key == seg_key("CLM")) {
 		rule_clm(c, s);
-	} else if (!strcmp(id, "DTP")) {
+	} else if (key == seg_key("DTP")) {
 		rule_dtp(c, l, s);
-	} else if (!strcmp(id, "REF")) {
+	} else if (key == seg_key("REF")) {
 		rule_ref(c, l, s);
-	} else if (!strcmp(id, "HI")) {
+	} else if (key == seg_key("HI")) {
 		rule_hi(c, s);
-	} else if (!strcmp(id, "LX")) {
-		char want[16];
+	} else if (key == seg_key("LX")) {
+		const char *lx = x12_el(s, 1);
+		char *end;
 
-		snprintf(want, sizeof(want), "%d", ++p->lx);
-		if (strcmp(x12_el(s, 1), want))
-			chk_err(c, 1, "line number '%s' out of sequence: %s comes next", x12_el(s, 1), want);
-	} else if (!strcmp(id, "SV1")) {
+		++p->lx;
+		if (!*lx || *lx == '0' || strtol(lx, &end, 10) != p->lx || *end)
+			chk_err(c, 1, "line number '%s' out of sequence: %d comes next", lx, p->lx);
+	} else if (key == seg_key("SV1")) {
 		rule_sv1(c, s);
-	} else if (!strcmp(id, "CAS")) {
+	} else if (key == seg_key("CAS")) {
 		rule_cas(c, s);
-	} else if (!strcmp(id, "AMT")) {
+	} else if (key == seg_key("AMT")) {
 		if (!chk_amount(x12_el(s, 2), NULL))
 			chk_err(c, 2, "'%s' is not an amount", x12_el(s, 2));
-	} else if (!strcmp(id, "OI")) {
+	} else if (key == seg_key("OI")) {
 		if (!chk_in(x12_el(s, 3), "N W Y"))
 			chk_err(c, 3, "'%s' is not a benefits assignment code (Y, N, W)", x12_el(s, 3));
 		if (*x12_el(s, 4) && strcmp(x12_el(s, 4), "P"))
 			chk_err(c, 4, "'%s' is not P", x12_el(s, 4));
 		if (!chk_in(x12_el(s, 6), "I Y"))
 			chk_err(c, 6, "'%s' is not a release of information code (I, Y)", x12_el(s, 6));
-	} else if (!strcmp(id, "LIN")) {
+	} else if (key == seg_key("LIN")) {
 		const char *q = x12_el(s, 2), *v = x12_el(s, 3);
 
 		if (!chk_in(q, "EN EO HI N4 ON UK UP"))
 			chk_err(c, 2, "'%s' is not a product ID qualifier", q);
 		else if (!strcmp(q, "N4") && (strlen(v) != 11 || strspn(v, "0123456789") != 11))
 			chk_err(c, 3, "NDC '%s' is not 11 digits", v);
-	} else if (!strcmp(id, "CTP")) {
+	} else if (key == seg_key("CTP")) {
 		char u[8];
 		cents_t qty;
 
@@ -1161,7 +1191,7 @@ static void rule_segment(struct chk *c, const struct loopdef *l, const struct x1
 		comp(s, 5, 1, u, sizeof(u));
 		if (!chk_in(u, "F2 GR ME ML UN"))
 			chk_err(c, 5, "'%s' is not a unit of measure (F2, GR, ME, ML, UN)", u);
-	} else if (!strcmp(id, "SVD")) {
+	} else if (key == seg_key("SVD")) {
 		const char *payer = x12_el(s, 1);
 		int i;
 
@@ -1174,7 +1204,7 @@ static void rule_segment(struct chk *c, const struct loopdef *l, const struct x1
 			chk_err(c, 2, "'%s' is not an amount", x12_el(s, 2));
 		if (!*x12_el(s, 5))
 			chk_err(c, 5, "the paid units (SVD05) are missing");
-	} else if (!strcmp(id, "HL")) {
+	} else if (key == seg_key("HL")) {
 		if (!chk_in(x12_el(s, 3), "20 22 23"))
 			chk_err(c, 3, "'%s' is not a hierarchical level code (20, 22, 23)", x12_el(s, 3));
 	}

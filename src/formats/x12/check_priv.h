@@ -18,6 +18,8 @@
 #define X12C_ICD10_FROM 20151001
 
 struct c837;
+struct x12_dict;
+void chk_dict_free(struct x12_dict *d);
 
 /* A set of strings (control numbers seen), for duplicate checks. */
 struct strset {
@@ -37,6 +39,7 @@ struct chk {
 	bool legacy;			/* data edits are warnings (BHT04 before 2012) */
 	struct c837 *p837;		/* the 837P state of the open set, or NULL */
 	struct strset clm01;		/* CLM01 values seen in the file */
+	struct x12_dict *dict;		/* the element dictionary, parsed on first use */
 };
 
 void chk_report(struct chk *c, enum x12c_severity sev, long segno, const char *seg,

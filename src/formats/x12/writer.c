@@ -13,9 +13,16 @@
 
 bool x12_basic_char(int c)
 {
-	if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ')
+	if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
 		return true;
-	return c && strchr("!\"&'()*+,-./:;?=", c) != NULL;
+	switch (c) {
+	case ' ': case '!': case '"': case '&': case '\'': case '(': case ')': case '*':
+	case '+': case ',': case '-': case '.': case '/': case ':': case ';': case '?':
+	case '=':
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool is_delim(int c, const struct x12_delims *d)
@@ -115,11 +122,17 @@ static size_t clean(char *dst, size_t n, const char *s, const struct x12_delims 
 		return 0;
 	while (*p) {
 		unsigned cp;
-		size_t len = utf8_next(p, &cp);
+		size_t len;
 		int c;
 
+		if (*p < 0x80) {
+			cp = *p;
+			len = 1;
+		} else {
+			len = utf8_next(p, &cp);
+		}
 		if (cp < 0x80) {
-			c = toupper((int)cp);
+			c = cp >= 'a' && cp <= 'z' ? (int)cp - 'a' + 'A' : (int)cp;
 		} else {
 			c = latin1_base(cp);
 			if (!c)
@@ -266,28 +279,60 @@ void x12w_elf(struct x12_writer *w, const char *fmt, ...)
 	strbuf_release(&sb);
 }
 
+/* Digits of u, right-aligned at the end of buf; returns the first. */
+static char *utoa_end(char *end, unsigned long long u)
+{
+	do {
+		*--end = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	return end;
+}
+
 void x12w_int(struct x12_writer *w, long v)
 {
 	char buf[32];
+	char *p = utoa_end(buf + sizeof(buf), v < 0 ? 0ULL - (unsigned long long)v :
+					       (unsigned long long)v);
 
-	snprintf(buf, sizeof(buf), "%ld", v);
-	add_raw(w, buf, strlen(buf));
+	if (v < 0)
+		*--p = '-';
+	add_raw(w, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void x12w_money(struct x12_writer *w, cents_t c)
 {
 	char buf[MONEY_BUF];
+	char *end = buf + sizeof(buf), *p = end;
+	unsigned long long u = c < 0 ? 0ULL - (unsigned long long)c : (unsigned long long)c;
+	unsigned cents = (unsigned)(u % 100);
 
-	money_x12(c, buf);
-	add_raw(w, buf, strlen(buf));
+	/* "150", "35.5", "0.25": no trailing zeros after the point. */
+	if (cents % 10) {
+		*--p = (char)('0' + cents % 10);
+		*--p = (char)('0' + cents / 10);
+		*--p = '.';
+	} else if (cents) {
+		*--p = (char)('0' + cents / 10);
+		*--p = '.';
+	}
+	p = utoa_end(p, u / 100);
+	if (c < 0)
+		*--p = '-';
+	add_raw(w, p, (size_t)(end - p));
 }
 
 void x12w_date(struct x12_writer *w, mbdate_t d)
 {
-	char buf[DATE_X12_LEN];
+	char buf[16];
+	char *p;
 
-	date_x12(d, buf);
-	add_raw(w, buf, strlen(buf));
+	if (d <= 0) {
+		add_raw(w, "", 0);
+		return;
+	}
+	p = utoa_end(buf + sizeof(buf), (unsigned long long)d);
+	add_raw(w, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void x12w_comp(struct x12_writer *w, ...)
@@ -300,8 +345,9 @@ void x12w_comp(struct x12_writer *w, ...)
 
 	va_start(ap, w);
 	while ((s = va_arg(ap, const char *)) != NULL) {
+		char small[128];
 		size_t need = strlen(s) + 1;
-		char *buf = xmalloc(need);
+		char *buf = need <= sizeof(small) ? small : xmalloc(need);
 
 		w->replaced += x12_clean(buf, need, s, &w->d);
 		if (!first)
@@ -310,7 +356,8 @@ void x12w_comp(struct x12_writer *w, ...)
 		strbuf_adds(&sb, buf);
 		if (*buf)
 			keep = sb.len;
-		free(buf);
+		if (buf != small)
+			free(buf);
 	}
 	va_end(ap);
 	add_raw(w, sb.buf ? sb.buf : "", keep);

@@ -84,6 +84,15 @@ static int required(const char *s, const char *field)
 
 /* ---- checks ---- */
 
+/*
+ * Run a validate_*() call whose field name is built with snprintf only when
+ * the value fails (the names cost more than the checks on the hot path).
+ * Needs a char f[64] in scope.
+ */
+#define NAMED(call_with_f, ...) \
+	((void)memcpy(f, "value", 6), (call_with_f) == MB_OK ? MB_OK : \
+	 ((void)snprintf(f, sizeof(f), __VA_ARGS__), (call_with_f)))
+
 /* "10", "1.5", "0.125": digits with at most one point, more than zero. */
 static bool positive_decimal(const char *s)
 {
@@ -107,24 +116,50 @@ static const char *const sbr_codes[] = { "01", "18", "19", "20", "21", "39", "40
 static const char *const cas_groups[] = { "CO", "CR", "OA", "PI", "PR", NULL };
 static const char *const ndc_units[] = { "F2", "GR", "ME", "ML", "UN", NULL };
 
+/* A text validate_text() accepts: not blank, no control character, none of * ~ ^ :. */
+static bool text_ok(const char *s, bool is_required)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	bool blank = true;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '*' || *p == '~' || *p == '^' || *p == ':')
+			return false;
+		if (*p != ' ' && *p != '\t')
+			blank = false;
+	}
+	return !blank || !is_required;
+}
+
+/*
+ * validate_address(), which builds each field's name with snprintf, runs
+ * only when this quick test of the same rules fails, for its message.
+ */
+static int check_address(const struct address *a, const char *field, bool zip9)
+{
+	size_t n = strlen(a->zip);
+
+	if (text_ok(a->line1, true) && text_ok(a->line2, false) && text_ok(a->city, true) &&
+	    validate_state(a->state, "state") == MB_OK && (n == 9 || (n == 5 && !zip9)) &&
+	    strspn(a->zip, "0123456789") == n)
+		return MB_OK;
+	return validate_address(a, field, zip9);
+}
+
 static int check_person(const char *last, mbdate_t dob, char sex, const struct address *addr,
 			const char *who, bool full)
 {
 	char f[64];
 
-	snprintf(f, sizeof(f), "%s last name", who);
-	if (required(last, f))
+	if (NAMED(required(last, f), "%s last name", who))
 		return MB_ERROR;
 	if (!full)
 		return MB_OK;
-	snprintf(f, sizeof(f), "%s date of birth", who);
 	if (!date_valid(dob))
-		return error("'%s' is required", f);
-	snprintf(f, sizeof(f), "%s sex", who);
-	if (validate_sex(sex, f))
+		return error("'%s date of birth' is required", who);
+	if (NAMED(validate_sex(sex, f), "%s sex", who))
 		return MB_ERROR;
-	snprintf(f, sizeof(f), "%s address", who);
-	return validate_address(addr, f, false);
+	return NAMED(check_address(addr, f, false), "%s address", who);
 }
 
 /* A provider; a service facility may lack an NPI but needs an address with ZIP+4. */
@@ -132,20 +167,16 @@ static int check_provider(const struct provider *p, const char *who, bool facili
 {
 	char f[64];
 
-	snprintf(f, sizeof(f), "%s name", who);
-	if (required(p->last, f))
+	if (NAMED(required(p->last, f), "%s name", who))
 		return MB_ERROR;
-	snprintf(f, sizeof(f), "%s npi", who);
-	if ((!facility || p->npi[0]) && validate_npi(p->npi, f))
+	if ((!facility || p->npi[0]) && NAMED(validate_npi(p->npi, f), "%s npi", who))
 		return MB_ERROR;
 	if (p->taxonomy[0]) {
-		snprintf(f, sizeof(f), "%s taxonomy", who);
-		if (validate_taxonomy(p->taxonomy, f))
+		if (NAMED(validate_taxonomy(p->taxonomy, f), "%s taxonomy", who))
 			return MB_ERROR;
 	}
 	if (facility) {
-		snprintf(f, sizeof(f), "%s address", who);
-		if (validate_address(&p->addr, f, true))
+		if (NAMED(check_address(&p->addr, f, true), "%s address", who))
 			return MB_ERROR;
 	}
 	return MB_OK;
@@ -227,14 +258,12 @@ static int check_line(const struct x837_claim *c, const struct encounter *e, int
 	char f[64];
 	int k;
 
-	snprintf(f, sizeof(f), "line %d procedure", i + 1);
-	if (validate_procedure(l->code, f))
+	if (NAMED(validate_procedure(l->code, f), "line %d procedure", i + 1))
 		return MB_ERROR;
 	for (k = 0; k < MAX_MODS; k++) {
 		if (!l->mods[k][0])
 			continue;
-		snprintf(f, sizeof(f), "line %d modifier %d", i + 1, k + 1);
-		if (validate_modifier(l->mods[k], f))
+		if (NAMED(validate_modifier(l->mods[k], f), "line %d modifier %d", i + 1, k + 1))
 			return MB_ERROR;
 	}
 	if (l->units <= 0)
@@ -251,8 +280,7 @@ static int check_line(const struct x837_claim *c, const struct encounter *e, int
 			return error("'line %d diagnosis pointer %d' follows an empty pointer", i + 1, k + 1);
 	}
 	if (l->ndc[0]) {
-		snprintf(f, sizeof(f), "line %d ndc", i + 1);
-		if (validate_ndc(l->ndc, f))
+		if (NAMED(validate_ndc(l->ndc, f), "line %d ndc", i + 1))
 			return MB_ERROR;
 		if (!in_list(l->ndc_unit, ndc_units))
 			return error("'line %d ndc unit': '%s' is not F2, GR, ME, ML or UN",
@@ -268,8 +296,7 @@ static int check_line(const struct x837_claim *c, const struct encounter *e, int
 		return error("'line %d control number' is required (no charge id)", i + 1);
 	}
 	if (c->line_pos && c->line_pos[i] && c->line_pos[i][0]) {
-		snprintf(f, sizeof(f), "line %d place of service", i + 1);
-		if (validate_pos(c->line_pos[i], f))
+		if (NAMED(validate_pos(c->line_pos[i], f), "line %d place of service", i + 1))
 			return MB_ERROR;
 	}
 	return MB_OK;
@@ -293,11 +320,11 @@ static int check_claim(const struct x837_claim *c, struct view *v)
 	if (required(b->name, "billing provider name") ||
 	    validate_npi(b->npi, "billing provider npi") ||
 	    validate_ein(b->ein, "billing provider ein") ||
-	    validate_address(&b->addr, "billing provider address", true))
+	    check_address(&b->addr, "billing provider address", true))
 		return MB_ERROR;
 	if (b->taxonomy[0] && validate_taxonomy(b->taxonomy, "billing provider taxonomy"))
 		return MB_ERROR;
-	if (b->has_payto && validate_address(&b->payto, "pay-to address", false))
+	if (b->has_payto && check_address(&b->payto, "pay-to address", false))
 		return MB_ERROR;
 
 	/* 2000B/2010BA/2010BB */
@@ -341,8 +368,7 @@ static int check_claim(const struct x837_claim *c, struct view *v)
 	if (e->ndiag < 1 || e->ndiag > MAX_DIAG)
 		return error("'diagnoses': %d is not 1 to %d", e->ndiag, MAX_DIAG);
 	for (i = 0; i < e->ndiag; i++) {
-		snprintf(f, sizeof(f), "diagnosis %d", i + 1);
-		if (validate_icd10(e->diag[i], f))
+		if (NAMED(validate_icd10(e->diag[i], f), "diagnosis %d", i + 1))
 			return MB_ERROR;
 	}
 	if (e->onset && !date_valid(e->onset))
@@ -692,9 +718,17 @@ static void write_line(struct x837 *x, const struct x837_claim *c, const struct 
 	x12w_int(w, i + 1);
 	x12w_end(w);
 	for (k = 0; k < MAX_PTRS; k++) {
+		int n = l->ptrs[k];	/* 1..12, checked */
+
 		p[k][0] = '\0';
-		if (l->ptrs[k])
-			snprintf(p[k], sizeof(p[k]), "%d", l->ptrs[k]);
+		if (n >= 10) {
+			p[k][0] = (char)('0' + n / 10);
+			p[k][1] = (char)('0' + n % 10);
+			p[k][2] = '\0';
+		} else if (n > 0) {
+			p[k][0] = (char)('0' + n);
+			p[k][1] = '\0';
+		}
 	}
 	x12w_seg(w, "SV1");
 	el_procedure(w, l);
@@ -709,8 +743,15 @@ static void write_line(struct x837 *x, const struct x837_claim *c, const struct 
 	if (c->line_ctl && c->line_ctl[i] && c->line_ctl[i][0]) {
 		seg_ref(w, "6R", c->line_ctl[i]);
 	} else {
-		snprintf(ctl, sizeof(ctl), "%lld", (long long)l->id);
-		seg_ref(w, "6R", ctl);
+		char *q = ctl + sizeof(ctl) - 1;
+		unsigned long long id = (unsigned long long)l->id;	/* > 0, checked */
+
+		*q = '\0';
+		do {
+			*--q = (char)('0' + id % 10);
+			id /= 10;
+		} while (id);
+		seg_ref(w, "6R", q);
 	}
 	/* 2410 */
 	if (l->ndc[0]) {
