@@ -75,6 +75,15 @@ int store_claim_reader_open(struct store *st, int64_t grp, bool only_ready,
 int store_claim_reader_next(struct claim_reader *r, struct claim_data *cd);
 void store_claim_reader_close(struct claim_reader *r);
 
+/*
+ * The SQL of the selection and the reader, for the benchmark's floor (the
+ * sqlite3 shell runs the very same joins): 0 creates the selection, 1 fills
+ * it with the ready claims (:by_receiver, :payer), 2..5 are the reader's
+ * queries of claims, lines, diagnoses and other coverages (:grp, and
+ * :ready for 2). NULL past the end. Static strings.
+ */
+const char *store_claim_reader_sql(int i);
+
 /* ---- control numbers and batches (src/store/batch.c) ---- */
 
 /* The last control numbers used by a submitter (zeros when none yet). */

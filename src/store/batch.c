@@ -43,13 +43,16 @@ static void rd_address(sqlite3_stmt *s, int i, struct address *a)
 
 /* ---- the selection ---- */
 
+static const char q_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS claim_sel ("
+	"grp INTEGER NOT NULL, claim_id INTEGER NOT NULL, "
+	"PRIMARY KEY (grp, claim_id)) WITHOUT ROWID";
+
 int store_claimsel_reset(struct store *st)
 {
 	static const char sql[] = "DELETE FROM temp.claim_sel";
 
-	if (store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS claim_sel ("
-		       "grp INTEGER NOT NULL, claim_id INTEGER NOT NULL, "
-		       "PRIMARY KEY (grp, claim_id)) WITHOUT ROWID") != MB_OK)
+	if (store_exec(st, q_create) != MB_OK)
 		return MB_ERROR;
 	return store_exec_stmt(st, store_prepare(st, sql), "claim selection");
 }
@@ -58,16 +61,17 @@ int store_claimsel_reset(struct store *st)
  * The group of a claim in the selection: its receiver (the payer's, else
  * the settings' default; 0 none) when by_receiver, else 0.
  */
+static const char q_ready[] =
+	"INSERT OR IGNORE INTO temp.claim_sel (grp, claim_id) "
+	"SELECT CASE WHEN :by_receiver THEN ifnull(py.receiver_id, "
+	"  ifnull((SELECT default_receiver FROM settings WHERE id = 1), 0)) ELSE 0 END, c.id "
+	"FROM claims c JOIN coverages cv ON cv.id = c.coverage_id "
+	"JOIN payers py ON py.id = cv.payer_id "
+	"WHERE c.status = 'ready' AND (:payer IS NULL OR py.payer_id = :payer)";
+
 int store_claimsel_ready(struct store *st, const char *payer, bool by_receiver, size_t *n)
 {
-	static const char sql[] =
-		"INSERT OR IGNORE INTO temp.claim_sel (grp, claim_id) "
-		"SELECT CASE WHEN :by_receiver THEN ifnull(py.receiver_id, "
-		"  ifnull((SELECT default_receiver FROM settings WHERE id = 1), 0)) ELSE 0 END, c.id "
-		"FROM claims c JOIN coverages cv ON cv.id = c.coverage_id "
-		"JOIN payers py ON py.id = cv.payer_id "
-		"WHERE c.status = 'ready' AND (:payer IS NULL OR py.payer_id = :payer)";
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_prepare(st, q_ready);
 
 	bind_int(s, ":by_receiver", by_receiver);
 	bind_text(s, ":payer", payer);
@@ -184,6 +188,13 @@ static const char q_other[] =
 	" AND o.effective <= e.dos AND (o.end_date IS NULL OR o.end_date >= e.dos) "
 	"JOIN payers op ON op.id = o.payer_id "
 	"WHERE s.grp = :grp ORDER BY s.claim_id, o.seq";
+
+const char *store_claim_reader_sql(int i)
+{
+	static const char *const all[] = { q_create, q_ready, q_claims, q_lines, q_diags, q_other };
+
+	return i >= 0 && (size_t)i < ARRAY_SIZE(all) ? all[i] : NULL;
+}
 
 struct cursor {
 	sqlite3_stmt *s;
