@@ -27,8 +27,9 @@
  *     FILE:SEGMENT_NO: SEG*NN: problem
  * where SEGMENT_NO counts segments from 1 (the ISA) across the file, SEG is
  * the ID of that segment and NN the element position (00: the segment as a
- * whole). The checker keeps only a claim's worth of state: a file of any
- * size is checked in constant memory.
+ * whole). The checker streams: it keeps a claim's worth of state and the
+ * control numbers and CLM01 values it has seen (for the duplicate checks),
+ * so memory grows with the number of claims only by their CLM01s.
  */
 #ifndef MEDBILL_X12CHECK_H
 #define MEDBILL_X12CHECK_H
