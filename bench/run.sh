@@ -11,4 +11,8 @@ for b in "$B"/bench/*; do
 	echo "== $(basename "$b")"
 	"$b" || status=1
 done
+
+# The workstation: type-ahead search and the A/R aging screen (bench/tui.sh).
+echo "== tui"
+sh bench/tui.sh || status=1
 exit $status

@@ -20,7 +20,8 @@
  *
  * exchange_export_xml() writes to path through a temporary file beside it
  * that is renamed over path only when complete, so a failed export leaves
- * no partial file. exchange_export_xml_file() writes to an open stream
+ * no partial file; a path that exists and is not a regular file (a device,
+ * a pipe, a symbolic link) is written in place instead. exchange_export_xml_file() writes to an open stream
  * (left open). One read transaction: a consistent snapshot. counts (may be
  * NULL) is filled with what was written.
  */

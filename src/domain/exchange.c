@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "medbill/claim.h"
@@ -208,8 +209,20 @@ int exchange_export_xml(struct store *st, const char *path, struct xmlx_counts *
 {
 	struct strbuf tmp = STRBUF_INIT;
 	struct xmlx_writer *w = NULL;
+	struct stat sb;
 	int ret = MB_ERROR;
 
+	/*
+	 * Only a regular file (or a new one) is replaced by renaming; a device,
+	 * a pipe or a symbolic link is written in place, never replaced.
+	 */
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (xmlx_writer_open(path, &w) != MB_OK)
+			return MB_ERROR;
+		ret = export_to(st, w, counts);
+		xmlx_writer_free(w);
+		return ret;
+	}
 	strbuf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
 	if (xmlx_writer_open(tmp.buf, &w) != MB_OK) {
 		ret = error("cannot write '%s': %s", path, strerror(errno));

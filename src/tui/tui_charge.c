@@ -45,8 +45,8 @@ static const struct tui_fspec head_fields[H_COUNT] = {
 #define DIAG_ROWS (MAX_DIAG / 2)
 #define DIAG_W 8
 static struct tui_fspec diag_fields[MAX_DIAG];
-static char diag_names[MAX_DIAG][16];
-static char diag_labels[MAX_DIAG][4];
+static char diag_names[MAX_DIAG][24];
+static char diag_labels[MAX_DIAG][16];
 
 /* The columns of a line in the grid. */
 enum { L_CODE, L_MOD1, L_MOD2, L_MOD3, L_MOD4, L_UNITS, L_AMOUNT, L_PTR1, L_PTR2, L_PTR3, L_PTR4, L_NCOLS };
@@ -671,6 +671,8 @@ static void charge_layout(struct tui_screen *s)
 	tui_form_place(&cs->head, s->win, 1, 1, 2, w - 2);
 	tui_form_place(&cs->diag, s->win, 4, 1, DIAG_ROWS, w - 2);
 	tui_form_place(&cs->grid, s->win, 11, 1, cs->vrows, 48);
+	if (cs->zone == Z_LINES)
+		form_driver(cs->grid.form, REQ_END_FIELD);
 }
 
 static void charge_draw(struct tui_screen *s)

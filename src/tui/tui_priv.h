@@ -178,7 +178,7 @@ struct tui {
 	bool script_failed;
 	char fatal[256];		/* why the script stopped */
 	FILE *times;
-	long long key_start_us;
+	long long key_start_us, key_start_cpu;
 	int last_key;
 };
 

@@ -17,6 +17,18 @@ t_ok "export to standard output" mb --db "$T/a.db" export xml -
 t_cmp "stdout export equals the file export" "$T/a.xml" "$T/.out"
 t_ok "ledger invariants hold after the import" mb --db "$T/a.db" check
 
+# Only a regular file is replaced: a link and a pipe are written through.
+ln -s a-real.xml "$T/a-link.xml"
+t_ok "export through a symbolic link" mb --db "$T/a.db" export xml "$T/a-link.xml"
+[ -L "$T/a-link.xml" ]; _result $? "the link is still a link"
+t_cmp "the link's target has the export" "$FIX" "$T/a-real.xml"
+mkfifo "$T/pipe"
+cat "$T/pipe" >"$T/from-pipe.xml" &
+t_ok "export into a named pipe" mb --db "$T/a.db" export xml "$T/pipe"
+wait
+[ -p "$T/pipe" ]; _result $? "the pipe is still a pipe"
+t_cmp "the pipe carried the export" "$FIX" "$T/from-pipe.xml"
+
 # Export, import into a new database, export again: the same bytes.
 t_ok "init b" mb --db "$T/b.db" init
 t_ok "import the export" mb --db "$T/b.db" import xml "$T/a.xml"
