@@ -329,18 +329,28 @@ void store_close(struct store *st)
 	free(st);
 }
 
-int store_begin_at(struct store *st, const char *file, int line)
+static int begin(struct store *st, const char *sql, const char *file, int line)
 {
 	if (st->depth++ > 0)
 		return MB_OK;
 	st->doomed = false;
 	st->tx_file = file;
 	st->tx_line = line;
-	if (store_exec(st, "BEGIN IMMEDIATE") != MB_OK) {
+	if (store_exec(st, sql) != MB_OK) {
 		st->depth = 0;
 		return MB_ERROR;
 	}
 	return MB_OK;
+}
+
+int store_begin_at(struct store *st, const char *file, int line)
+{
+	return begin(st, "BEGIN IMMEDIATE", file, line);
+}
+
+int store_begin_read_at(struct store *st, const char *file, int line)
+{
+	return begin(st, "BEGIN DEFERRED", file, line);
 }
 
 int store_commit(struct store *st)
