@@ -327,3 +327,13 @@ const struct demo_profile demo_profiles[] = {
 	  { { "99214", 1, "", {1} } }, 1 },
 };
 const size_t demo_profiles_n = ARRAY_SIZE(demo_profiles);
+
+/* How payers deny claims: the CAS group and CARC reason, and the note. */
+const struct demo_denial demo_denials[] = {
+	{ "CO", "50", "denied: CO-50 not deemed a medical necessity" },
+	{ "CO", "16", "denied: CO-16 claim lacks information (N290 rendering provider)" },
+	{ "CO", "96", "denied: CO-96 non-covered charge" },
+	{ "OA", "18", "denied: OA-18 exact duplicate claim" },
+	{ "PR", "204", "denied: PR-204 not covered under the patient's current plan" },
+};
+const size_t demo_denials_n = ARRAY_SIZE(demo_denials);

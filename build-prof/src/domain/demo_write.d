@@ -1,13 +1,10 @@
 build-prof/src/domain/demo_write.o: src/domain/demo_write.c \
  src/domain/demo_priv.h include/medbill/demo.h include/medbill/model.h \
  include/medbill/date.h include/medbill/money.h include/medbill/model.h \
- include/medbill/util.h include/medbill/claim.h \
- include/medbill/encounter.h include/medbill/store.h \
- include/medbill/ledger.h include/medbill/patient.h \
- include/medbill/store.h include/medbill/store_demo.h \
- include/medbill/store_entities.h include/medbill/practice.h \
- include/medbill/strbuf.h include/medbill/util.h \
- include/medbill/patient.h include/medbill/encounter.h \
+ include/medbill/store_demo.h include/medbill/util.h \
+ include/medbill/claim.h include/medbill/encounter.h \
+ include/medbill/store.h include/medbill/ledger.h \
+ include/medbill/patient.h include/medbill/store.h \
  include/medbill/validate.h
 src/domain/demo_priv.h:
 include/medbill/demo.h:
@@ -15,6 +12,7 @@ include/medbill/model.h:
 include/medbill/date.h:
 include/medbill/money.h:
 include/medbill/model.h:
+include/medbill/store_demo.h:
 include/medbill/util.h:
 include/medbill/claim.h:
 include/medbill/encounter.h:
@@ -22,11 +20,4 @@ include/medbill/store.h:
 include/medbill/ledger.h:
 include/medbill/patient.h:
 include/medbill/store.h:
-include/medbill/store_demo.h:
-include/medbill/store_entities.h:
-include/medbill/practice.h:
-include/medbill/strbuf.h:
-include/medbill/util.h:
-include/medbill/patient.h:
-include/medbill/encounter.h:
 include/medbill/validate.h:

@@ -1,0 +1,26 @@
+build-clang/src/domain/check.o: src/domain/check.c \
+  include/medbill/check.h include/medbill/date.h include/medbill/money.h \
+  include/medbill/store.h include/medbill/store_ledger.h \
+  include/medbill/model.h include/medbill/claim.h \
+  include/medbill/ledger.h include/medbill/aging.h \
+  include/medbill/util.h
+
+include/medbill/check.h:
+
+include/medbill/date.h:
+
+include/medbill/money.h:
+
+include/medbill/store.h:
+
+include/medbill/store_ledger.h:
+
+include/medbill/model.h:
+
+include/medbill/claim.h:
+
+include/medbill/ledger.h:
+
+include/medbill/aging.h:
+
+include/medbill/util.h:

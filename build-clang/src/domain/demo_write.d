@@ -1,0 +1,33 @@
+build-clang/src/domain/demo_write.o: src/domain/demo_write.c \
+  src/domain/demo_priv.h include/medbill/demo.h include/medbill/model.h \
+  include/medbill/date.h include/medbill/money.h \
+  include/medbill/store_demo.h include/medbill/util.h \
+  include/medbill/claim.h include/medbill/encounter.h \
+  include/medbill/store.h include/medbill/ledger.h \
+  include/medbill/patient.h include/medbill/validate.h
+
+src/domain/demo_priv.h:
+
+include/medbill/demo.h:
+
+include/medbill/model.h:
+
+include/medbill/date.h:
+
+include/medbill/money.h:
+
+include/medbill/store_demo.h:
+
+include/medbill/util.h:
+
+include/medbill/claim.h:
+
+include/medbill/encounter.h:
+
+include/medbill/store.h:
+
+include/medbill/ledger.h:
+
+include/medbill/patient.h:
+
+include/medbill/validate.h:

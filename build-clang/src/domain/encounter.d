@@ -1,0 +1,28 @@
+build-clang/src/domain/encounter.o: src/domain/encounter.c \
+  include/medbill/encounter.h include/medbill/model.h \
+  include/medbill/date.h include/medbill/money.h include/medbill/store.h \
+  include/medbill/patient.h include/medbill/practice.h \
+  include/medbill/strbuf.h include/medbill/util.h \
+  include/medbill/store_entities.h include/medbill/validate.h
+
+include/medbill/encounter.h:
+
+include/medbill/model.h:
+
+include/medbill/date.h:
+
+include/medbill/money.h:
+
+include/medbill/store.h:
+
+include/medbill/patient.h:
+
+include/medbill/practice.h:
+
+include/medbill/strbuf.h:
+
+include/medbill/util.h:
+
+include/medbill/store_entities.h:
+
+include/medbill/validate.h:

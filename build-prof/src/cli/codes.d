@@ -1,0 +1,10 @@
+build-prof/src/cli/codes.o: src/cli/codes.c src/cli/cli.h \
+ include/medbill/util.h include/medbill/store.h include/medbill/money.h \
+ include/medbill/date.h include/medbill/codes.h include/medbill/date.h
+src/cli/cli.h:
+include/medbill/util.h:
+include/medbill/store.h:
+include/medbill/money.h:
+include/medbill/date.h:
+include/medbill/codes.h:
+include/medbill/date.h:

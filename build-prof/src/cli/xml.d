@@ -1,0 +1,16 @@
+build-prof/src/cli/xml.o: src/cli/xml.c src/cli/cli.h \
+ include/medbill/util.h include/medbill/store.h include/medbill/money.h \
+ include/medbill/date.h include/medbill/exchange.h \
+ include/medbill/store.h include/medbill/xmlx.h include/medbill/model.h \
+ include/medbill/date.h include/medbill/money.h
+src/cli/cli.h:
+include/medbill/util.h:
+include/medbill/store.h:
+include/medbill/money.h:
+include/medbill/date.h:
+include/medbill/exchange.h:
+include/medbill/store.h:
+include/medbill/xmlx.h:
+include/medbill/model.h:
+include/medbill/date.h:
+include/medbill/money.h:
