@@ -593,7 +593,6 @@ const struct schema_migration schema_migrations[] = {
 "('DIAG_UNKNOWN', 'error', '2300 HI', 'diagnosis {n} {value} is not in ICD-10-CM for the date of service {dos}', 'pick a code from the code set in force on the date of service', 'medbill', '2026-01-01T00:00:00Z'),\n"
 "('DIAG_NOT_BILLABLE', 'error', '2300 HI', 'diagnosis {n} {value} is a category, not a billable code', 'pick a more specific code under {value}', 'medbill', '2026-01-01T00:00:00Z'),\n"
 "('DIAG_DUPLICATE', 'error', '2300 HI', 'diagnosis {n} {value} repeats diagnosis {max}', 'remove the repeated diagnosis', 'medbill', '2026-01-01T00:00:00Z'),\n"
-"('DIAG_NO_CODE_SET', 'warning', '2300 HI', 'diagnosis {value} was checked by its form only: no ICD-10-CM code set is loaded', 'load the code set: medbill import icd10cm FILE', 'medbill', '2026-01-01T00:00:00Z'),\n"
 "('DIAG_SEX_AGE', 'error', '2300 HI', 'diagnosis {n} {value} does not fit the patient: {detail}', 'check the diagnosis against the patient''s sex and age', 'medbill', '2026-01-01T00:00:00Z'),\n"
 "('DIAG_EXTERNAL_FIRST', 'error', '2300 HI01', 'the principal diagnosis {value} is an external cause code', 'put the injury or condition first and the external cause after it', 'medbill', '2026-01-01T00:00:00Z'),\n"
 "('LINES_NONE', 'error', '2400', 'the claim has no service lines', 'add a charge line to the encounter', 'medbill', '2026-01-01T00:00:00Z'),\n"

@@ -252,7 +252,7 @@ static int write_household(struct demo *d, struct household *hh, struct encounte
 /* Visits per patient fall as the practice grows, so that a million patients load in a minute. */
 static int visit_rate(long patients)
 {
-	return patients <= 20000 ? 1000 : patients <= 100000 ? 700 : patients <= 500000 ? 500 : 400;
+	return patients <= 20000 ? 1000 : patients <= 100000 ? 700 : patients <= 500000 ? 500 : 300;
 }
 
 int demo_generate(struct store *st, const struct demo_options *o, struct demo_counts *counts)

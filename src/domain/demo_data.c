@@ -200,9 +200,9 @@ const size_t demo_fees_n = ARRAY_SIZE(demo_fees);
 const struct demo_payer_def demo_payers[] = {
 	{ "MEDICARE PART B OHIO", "15202", "MB", "PO Box 6726", "Indianapolis", "IN", "462066726", 365, 41 },
 	{ "OHIO MEDICAID", "OHMCD", "MC", "PO Box 1461", "Columbus", "OH", "432161461", 365, 33 },
-	{ "BUCKEYE BLUE CROSS BLUE SHIELD", "00834", "BL", "PO Box 105187", "Atlanta", "GA", "303485187", 180, 62 },
+	{ "BUCKEYE BLUE SHIELD", "00834", "BL", "PO Box 105187", "Atlanta", "GA", "303485187", 180, 62 },
 	{ "GREAT LAKES HEALTH PLAN", "GLHP1", "CI", "PO Box 740800", "Louisville", "KY", "402010800", 120, 68 },
-	{ "TRISTATE BENEFITS ADMINISTRATORS", "TSB27", "CI", "PO Box 30555", "Salt Lake City", "UT", "841300555", 90, 71 },
+	{ "TRISTATE BENEFIT PLANS", "TSB27", "CI", "PO Box 30555", "Salt Lake City", "UT", "841300555", 90, 71 },
 };
 const size_t demo_payers_n = ARRAY_SIZE(demo_payers);
 

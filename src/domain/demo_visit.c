@@ -267,7 +267,7 @@ static mbdate_t not_after(mbdate_t d, mbdate_t today)
 static enum outcome pick_outcome(struct demo *d, int age)
 {
 	static const int w_new[] = { 750, 100, 150, 0, 0, 0, 0, 0 };
-	static const int w_week[] = { 60, 40, 380, 440, 80, 0, 0, 0 };
+	static const int w_week[] = { 250, 40, 300, 350, 60, 0, 0, 0 };
 	static const int w_month[] = { 0, 0, 50, 200, 30, 60, 60, 600 };
 	static const int w_quarter[] = { 0, 0, 20, 60, 20, 80, 60, 760 };
 	static const int w_old[] = { 0, 0, 20, 40, 10, 100, 50, 780 };

@@ -1,6 +1,6 @@
 build-clang/src/tui/tui_help.o: src/tui/tui_help.c src/tui/tui_priv.h \
   include/medbill/util.h include/medbill/strbuf.h include/medbill/date.h \
-  include/medbill/money.h
+  include/medbill/money.h include/medbill/model.h
 
 src/tui/tui_priv.h:
 
@@ -11,3 +11,5 @@ include/medbill/strbuf.h:
 include/medbill/date.h:
 
 include/medbill/money.h:
+
+include/medbill/model.h:

@@ -1,10 +1,19 @@
 build-prof/src/cli/init.o: src/cli/init.c src/cli/cli.h \
  include/medbill/util.h include/medbill/store.h include/medbill/money.h \
- include/medbill/date.h include/medbill/codes.h include/medbill/date.h
+ include/medbill/date.h include/medbill/practice.h \
+ include/medbill/model.h include/medbill/date.h include/medbill/money.h \
+ include/medbill/store.h include/medbill/strbuf.h include/medbill/util.h \
+ include/medbill/codes.h
 src/cli/cli.h:
 include/medbill/util.h:
 include/medbill/store.h:
 include/medbill/money.h:
 include/medbill/date.h:
-include/medbill/codes.h:
+include/medbill/practice.h:
+include/medbill/model.h:
 include/medbill/date.h:
+include/medbill/money.h:
+include/medbill/store.h:
+include/medbill/strbuf.h:
+include/medbill/util.h:
+include/medbill/codes.h:

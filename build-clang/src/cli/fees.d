@@ -1,0 +1,20 @@
+build-clang/src/cli/fees.o: src/cli/fees.c src/cli/cli.h \
+  include/medbill/util.h include/medbill/store.h include/medbill/money.h \
+  include/medbill/date.h include/medbill/practice.h \
+  include/medbill/model.h include/medbill/strbuf.h
+
+src/cli/cli.h:
+
+include/medbill/util.h:
+
+include/medbill/store.h:
+
+include/medbill/money.h:
+
+include/medbill/date.h:
+
+include/medbill/practice.h:
+
+include/medbill/model.h:
+
+include/medbill/strbuf.h:

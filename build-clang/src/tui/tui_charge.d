@@ -1,0 +1,33 @@
+build-clang/src/tui/tui_charge.o: src/tui/tui_charge.c \
+  include/medbill/claim.h include/medbill/model.h include/medbill/date.h \
+  include/medbill/money.h include/medbill/codes.h \
+  include/medbill/encounter.h include/medbill/store.h \
+  include/medbill/patient.h include/medbill/practice.h \
+  include/medbill/strbuf.h include/medbill/util.h \
+  include/medbill/validate.h src/tui/tui_priv.h
+
+include/medbill/claim.h:
+
+include/medbill/model.h:
+
+include/medbill/date.h:
+
+include/medbill/money.h:
+
+include/medbill/codes.h:
+
+include/medbill/encounter.h:
+
+include/medbill/store.h:
+
+include/medbill/patient.h:
+
+include/medbill/practice.h:
+
+include/medbill/strbuf.h:
+
+include/medbill/util.h:
+
+include/medbill/validate.h:
+
+src/tui/tui_priv.h:

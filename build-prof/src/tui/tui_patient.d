@@ -1,0 +1,27 @@
+build-prof/src/tui/tui_patient.o: src/tui/tui_patient.c \
+ include/medbill/claim.h include/medbill/model.h include/medbill/date.h \
+ include/medbill/money.h include/medbill/encounter.h \
+ include/medbill/store.h include/medbill/ledger.h \
+ include/medbill/patient.h include/medbill/practice.h \
+ include/medbill/strbuf.h include/medbill/util.h \
+ include/medbill/validate.h src/tui/tui_priv.h include/medbill/util.h \
+ include/medbill/strbuf.h include/medbill/date.h include/medbill/money.h \
+ include/medbill/model.h
+include/medbill/claim.h:
+include/medbill/model.h:
+include/medbill/date.h:
+include/medbill/money.h:
+include/medbill/encounter.h:
+include/medbill/store.h:
+include/medbill/ledger.h:
+include/medbill/patient.h:
+include/medbill/practice.h:
+include/medbill/strbuf.h:
+include/medbill/util.h:
+include/medbill/validate.h:
+src/tui/tui_priv.h:
+include/medbill/util.h:
+include/medbill/strbuf.h:
+include/medbill/date.h:
+include/medbill/money.h:
+include/medbill/model.h:
