@@ -13,27 +13,33 @@ for b in "$B"/bench/*; do
 done
 
 # The demo practice at a million patients (medbill demo): how long it takes to
-# build, and the size of the database. DEMO_PATIENTS overrides the count;
-# the database is left in $DEMO_DB when that is set, else removed.
-demo_n=${DEMO_PATIENTS:-1000000}
-if [ -n "${MEDBILL:-}" ]; then
-	echo "== demo --patients $demo_n"
-	dir=$(mktemp -d "${TMPDIR:-/tmp}/medbill-bench.XXXXXX")
-	db=${DEMO_DB:-$dir/demo.db}
-	rm -f "$db" "$db-wal" "$db-shm"
-	if "$MEDBILL" --db "$db" init 2>/dev/null; then
-		t0=$(date +%s%N)
-		if "$MEDBILL" --db "$db" demo --patients "$demo_n"; then
-			t1=$(date +%s%N)
-			ms=$(( (t1 - t0) / 1000000 ))
-			printf 'demo: %d patients in %d.%03d s (wall), database %d MB\n' "$demo_n" \
-				$((ms / 1000)) $((ms % 1000)) $(( $(wc -c <"$db") / 1048576 ))
-		else
-			status=1
-		fi
+# build, and the size of the database. It is made afresh in $B/bench-demo.db,
+# which bench/tui.sh then uses (with BENCH_DB set, in a scratch file instead,
+# leaving BENCH_DB alone). DEMO_PATIENTS (else BENCH_PATIENTS) overrides the
+# count.
+demo_n=${DEMO_PATIENTS:-${BENCH_PATIENTS:-1000000}}
+demo_tmp=$(mktemp -d "${TMPDIR:-/tmp}/medbill-bench-demo.XXXXXX")
+if [ -n "${BENCH_DB:-}" ]; then demo_db=$demo_tmp/demo.db; else demo_db=$B/bench-demo.db; fi
+echo "== demo --patients $demo_n"
+rm -f "$demo_db" "$demo_db-wal" "$demo_db-shm" "$demo_db-journal"
+if "${MEDBILL:-./medbill}" --db "$demo_db" init 2>/dev/null; then
+	t0=$(date +%s%N)
+	if "${MEDBILL:-./medbill}" --db "$demo_db" demo --patients "$demo_n"; then
+		t1=$(date +%s%N)
+		ms=$(( (t1 - t0) / 1000000 ))
+		printf 'demo: %d patients in %d.%03d s (wall), database %d MB\n' "$demo_n" \
+			$((ms / 1000)) $((ms % 1000)) $(( $(wc -c <"$demo_db") / 1048576 ))
 	else
+		rm -f "$demo_db"
 		status=1
 	fi
-	rm -rf "$dir"
+else
+	status=1
 fi
+rm -rf "$demo_tmp"
+
+# The workstation: type-ahead search and the A/R aging screen (bench/tui.sh).
+echo "== tui"
+sh bench/tui.sh || status=1
+
 exit $status

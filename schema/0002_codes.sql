@@ -124,11 +124,11 @@ CREATE TABLE code_search (
 );
 CREATE INDEX code_search_code ON code_search(code);
 
+-- Only which rows hold a word is kept (detail=none: the ranking is done by
+-- the domain), with prefix indexes so that a word being typed is found fast.
 CREATE VIRTUAL TABLE code_fts USING fts5(description, terms,
 	content='code_search', content_rowid='id',
-	tokenize='unicode61 remove_diacritics 2', prefix='2 3');
--- The description weighs more than the inclusion terms.
-INSERT INTO code_fts(code_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+	tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6 7 8', detail=none);
 
 CREATE TRIGGER code_search_ai AFTER INSERT ON code_search BEGIN
 	INSERT INTO code_fts(rowid, description, terms) VALUES (new.id, new.description, new.terms);

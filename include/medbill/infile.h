@@ -26,8 +26,9 @@ int infile_open(const char *path, struct infile **out);
 long infile_read(struct infile *f, void *buf, size_t n);
 /*
  * Read one line (through '\n', which is kept, CR too) into *line, growing it;
- * the length, 0 at the end, MB_ERROR on error. *line is owned by the caller
- * (free it once after the last call); *alloc is its capacity.
+ * the length, 0 at the end, MB_ERROR on error (damaged gzip data: the message
+ * names the line). *line is owned by the caller (free it once after the last
+ * call); *alloc is its capacity.
  */
 long infile_getline(struct infile *f, char **line, size_t *alloc);
 /* Bytes delivered so far (decompressed), and the expected total: the file
@@ -42,5 +43,7 @@ void infile_close(struct infile *f);
 /* 64-bit FNV-1a, to fingerprint a file's contents: start with FNV_SEED. */
 #define FNV_SEED UINT64_C(0xcbf29ce484222325)
 uint64_t fnv1a(uint64_t h, const void *data, size_t n);
+/* The FNV-1a of a whole file's (decompressed) bytes. MB_OK or MB_ERROR. */
+int infile_fingerprint(const char *path, uint64_t *out);
 
 #endif

@@ -45,6 +45,7 @@ int store_icd_years(struct store *st, int *years, size_t max, size_t *n);
 
 /* Remove every code and note of one fiscal year. */
 int store_icd_clear_year(struct store *st, int fy);
+/* A code already there for fy is left as it is (the caller refuses repeats). */
 int store_icd_put(struct store *st, int fy, const char *key, const char *description,
 		  bool billable, int chapter, const char *section);
 int store_icd_note_put(struct store *st, int fy, const char *key, int seq, const char *kind,
@@ -167,8 +168,8 @@ int store_search_prefix(struct store *st, const char *system, const char *lo, co
 			int limit, store_hit_fn fn, void *arg);
 /*
  * An FTS5 query (built by the caller from words: never raw input) over the
- * rows with ids in [id_lo, id_hi): the first 'candidates' matches by id are
- * ranked by bm25 and the best 'limit' are handed on, best first.
+ * rows with ids in [id_lo, id_hi): the first 'candidates' matches by id, at
+ * most 'limit' of them, by id. The caller ranks them.
  */
 int store_search_words(struct store *st, const char *fts_query, int64_t id_lo, int64_t id_hi,
 		       int candidates, int limit, store_hit_fn fn, void *arg);

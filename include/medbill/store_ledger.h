@@ -108,13 +108,15 @@ int store_ledger_rebuild_balances(struct store *st);
 /* The set-based queries behind check_run(); each yields rows of integers. */
 enum store_check_query {
 	SCQ_PROJECTION_SUM,	/* charge, party, balance, ledger sum, has balance row */
+	SCQ_PROJECTION_COUNTS,	/* balance rows, (charge, party) groups of the ledger */
+	SCQ_PROJECTION_ORPHAN,	/* charge, party, balance: balance rows without ledger rows */
 	SCQ_PROJECTION_META,	/* charge, party, which (1 patient, 2 dos, 3 payer) */
 	SCQ_PROJECTION_DAYS,	/* payer, dos (yyyymmdd), per-day sum, balances sum */
 	SCQ_REVERSAL_TARGET,	/* row, target, problem (1 missing, 2 a reversal, 3 other charge/party, 4 amount) */
 	SCQ_REVERSAL_TWICE,	/* target, number of reversals */
 	SCQ_ROW_KIND,		/* row, problem (1 reversal without target, 2 non-reversal
 				   with one, 3 transfer without xfer id) */
-	SCQ_TRANSFER,		/* xfer, rows, sum, charge lines */
+	SCQ_TRANSFER,		/* xfer, rows, sum, 1 when on more than one charge line */
 	SCQ_CLAIM_TOTAL,	/* claim, total, lines sum, lines */
 	SCQ_CREDIT,		/* charge, party, balance */
 	SCQ_COUNT

@@ -8,8 +8,9 @@
  *                             render into memory (newterm() to /dev/null)
  *   MEDBILL_TUI_SIZE=WxH      the screen size in scripted mode (default 80x24)
  *   MEDBILL_TUI_TIMES=FILE    append one line per key handled: the key's name,
- *                             the screen it went to and the microseconds it
- *                             took to handle it and render (for bench/)
+ *                             the screen it went to, and the microseconds
+ *                             (wall clock, then CPU) it took to handle it and
+ *                             render, tab-separated (for bench/)
  *
  * Script syntax, one item per line or several keys on a line:
  *   text            typed as is (UTF-8)

@@ -3,6 +3,7 @@
  * breaches; this file turns each into a line of text.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,8 @@ struct check_run {
 	size_t n;
 	enum check_kind kind;
 	int stop;
+	int64_t missing;	/* ledger groups without a balance row */
+	int64_t balances, groups;	/* from SCQ_PROJECTION_COUNTS */
 };
 
 static const char *party(int64_t p, char buf[40])
@@ -58,13 +61,39 @@ static int report(struct check_run *r, const char *fmt, ...)
 
 static int on_projection_sum(const int64_t v[], void *ud)
 {
+	struct check_run *r = ud;
 	char p[40], m1[MONEY_BUF], m2[MONEY_BUF];
 
-	if (!v[4])
+	if (!v[4]) {
+		r->missing++;
 		return report(ud, "charge line %lld, %s: no balance row for ledger rows summing to %s",
 			      LL(v[0]), party(v[1], p), money_fmt(v[3], m2));
+	}
 	return report(ud, "charge line %lld, %s: balance %s but its ledger rows sum to %s",
 		      LL(v[0]), party(v[1], p), money_fmt(v[2], m1), money_fmt(v[3], m2));
+}
+
+static int on_projection_counts(const int64_t v[], void *ud)
+{
+	struct check_run *r = ud;
+
+	r->balances = v[0];
+	r->groups = v[1];
+	return 0;
+}
+
+/* Every balance row has its ledger group unless there are more rows than matched groups. */
+static bool orphans_possible(const struct check_run *r)
+{
+	return r->balances != r->groups - r->missing;
+}
+
+static int on_projection_orphan(const int64_t v[], void *ud)
+{
+	char p[40], m[MONEY_BUF];
+
+	return report(ud, "charge line %lld, %s: balance %s but it has no ledger rows",
+		      LL(v[0]), party(v[1], p), money_fmt(v[2], m));
 }
 
 static int on_projection_meta(const int64_t v[], void *ud)
@@ -130,9 +159,9 @@ static int on_transfer(const int64_t v[], void *ud)
 {
 	char m[MONEY_BUF];
 
-	return report(ud, "transfer %lld has %lld rows on %lld charge lines summing to %s "
-		      "(2 rows on one line summing to 0.00 expected)",
-		      LL(v[0]), LL(v[1]), LL(v[3]), money_fmt(v[2], m));
+	return report(ud, "transfer %lld has %lld rows summing to %s%s "
+		      "(2 rows on one charge line summing to 0.00 expected)",
+		      LL(v[0]), LL(v[1]), money_fmt(v[2], m), v[3] ? " on more than one charge line" : "");
 }
 
 static int on_claim_total(const int64_t v[], void *ud)
@@ -160,16 +189,19 @@ static const struct {
 	enum store_check_query q;
 	enum check_kind kind;
 	store_check_fn fn;
+	bool (*wanted)(const struct check_run *r);	/* NULL: always run */
 } checks[] = {
-	{ SCQ_PROJECTION_SUM, CHECK_PROJECTION, on_projection_sum },
-	{ SCQ_PROJECTION_META, CHECK_PROJECTION, on_projection_meta },
-	{ SCQ_PROJECTION_DAYS, CHECK_PROJECTION, on_projection_days },
-	{ SCQ_REVERSAL_TARGET, CHECK_REVERSAL, on_reversal_target },
-	{ SCQ_REVERSAL_TWICE, CHECK_REVERSAL, on_reversal_twice },
-	{ SCQ_ROW_KIND, CHECK_REVERSAL, on_row_kind },
-	{ SCQ_TRANSFER, CHECK_TRANSFER, on_transfer },
-	{ SCQ_CLAIM_TOTAL, CHECK_CLAIM_TOTAL, on_claim_total },
-	{ SCQ_CREDIT, CHECK_CREDIT, on_credit },
+	{ SCQ_PROJECTION_SUM, CHECK_PROJECTION, on_projection_sum, NULL },
+	{ SCQ_PROJECTION_COUNTS, CHECK_PROJECTION, on_projection_counts, NULL },
+	{ SCQ_PROJECTION_ORPHAN, CHECK_PROJECTION, on_projection_orphan, orphans_possible },
+	{ SCQ_PROJECTION_META, CHECK_PROJECTION, on_projection_meta, NULL },
+	{ SCQ_PROJECTION_DAYS, CHECK_PROJECTION, on_projection_days, NULL },
+	{ SCQ_REVERSAL_TARGET, CHECK_REVERSAL, on_reversal_target, NULL },
+	{ SCQ_REVERSAL_TWICE, CHECK_REVERSAL, on_reversal_twice, NULL },
+	{ SCQ_ROW_KIND, CHECK_REVERSAL, on_row_kind, NULL },
+	{ SCQ_TRANSFER, CHECK_TRANSFER, on_transfer, NULL },
+	{ SCQ_CLAIM_TOTAL, CHECK_CLAIM_TOTAL, on_claim_total, NULL },
+	{ SCQ_CREDIT, CHECK_CREDIT, on_credit, NULL },
 };
 
 struct dispatch_ctx {
@@ -188,13 +220,15 @@ static int dispatch(const int64_t v[STORE_CHECK_COLS], void *ud)
 
 int check_run(struct store *st, check_fn fn, void *ud, size_t *nbreach)
 {
-	struct check_run run = { fn, ud, 0, CHECK_PROJECTION, 0 };
+	struct check_run run = { fn, ud, 0, CHECK_PROJECTION, 0, 0, 0, 0 };
 	struct dispatch_ctx d = { &run, 0 };
 	int ret = MB_OK;
 
 	if (store_read_begin(st) != MB_OK)
 		return MB_ERROR;
 	for (d.i = 0; d.i < ARRAY_SIZE(checks) && !run.stop; d.i++) {
+		if (checks[d.i].wanted && !checks[d.i].wanted(&run))
+			continue;
 		if (store_check_query(st, checks[d.i].q, dispatch, &d) == MB_ERROR && !run.stop) {
 			ret = MB_ERROR;
 			break;

@@ -160,7 +160,8 @@ static void warn_once(const char *fmt, ...)
 
 /* ---- search ---- */
 
-#define SEARCH_CANDIDATES 500
+#define SEARCH_CANDIDATES 300	/* word matches ranked per system range */
+#define SEARCH_PREFIX_MAX 8	/* the longest prefix index of code_fts */
 #define SEARCH_MAX_WORDS 8
 
 struct hitv {
@@ -214,8 +215,6 @@ static int by_score(const void *a, const void *b)
 
 	if (x->score != y->score)
 		return x->score < y->score ? -1 : 1;
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -224,7 +223,7 @@ static int by_score(const void *a, const void *b)
  * each word costs more the later its first match in the description, a bit
  * more when it only starts a longer word ("pneumonia" in "pneumoniae"), and
  * much more when only the inclusion terms hold it; longer descriptions cost
- * a little. bm25 alone favours a description that repeats a word prefix.
+ * a little. Ties go to the search order (ICD-10-CM: shorter codes first).
  */
 static double word_score(const char *desc, char words[][64], int nwords)
 {
@@ -304,8 +303,9 @@ static bool code_like(const char *text, char key[CODE_LEN], bool *has_digit)
 }
 
 /*
- * The FTS5 query for the words of text: "word"* for each (a one-letter word
- * exactly); the words, lower case, in words[].
+ * The FTS5 query for the words of text (ASCII letters and digits; anything
+ * else separates words): "word"* for each, a one-letter word exactly; the
+ * words, lower case, in words[].
  */
 static int words_query(const char *text, struct strbuf *q, char words[][64])
 {
@@ -317,12 +317,12 @@ static int words_query(const char *text, struct strbuf *q, char words[][64])
 	while (*c && n < SEARCH_MAX_WORDS) {
 		const unsigned char *start;
 
-		while (*c && !isalnum(*c) && *c < 0x80)
+		while (*c && !isalnum(*c))
 			c++;
 		if (!*c)
 			break;
 		start = c;
-		while (*c && (isalnum(*c) || *c >= 0x80))
+		while (*c && isalnum(*c))
 			c++;
 		len = (size_t)(c - start);
 		if (len > 63)
@@ -332,7 +332,10 @@ static int words_query(const char *text, struct strbuf *q, char words[][64])
 		words[n][len] = '\0';
 		if (q->len)
 			strbuf_addch(q, ' ');
-		strbuf_addf(q, "\"%s\"%s", words[n], len > 1 ? "*" : "");
+		/* the index holds prefixes of up to 8 characters: a longer word is
+		 * looked up by its first 8 (word_score() then ranks the rest lower) */
+		strbuf_addf(q, "\"%.*s\"%s", len > SEARCH_PREFIX_MAX ? SEARCH_PREFIX_MAX : (int)len,
+			    words[n], len > 1 ? "*" : "");
 		n++;
 	}
 	return n;

@@ -13,6 +13,7 @@
 #include "medbill/csv.h"
 #include "medbill/hcpcs.h"
 #include "medbill/icd10cm.h"
+#include "medbill/infile.h"
 #include "medbill/store_codes.h"
 #include "medbill/strbuf.h"
 #include "medbill/util.h"
@@ -56,11 +57,6 @@ static int finish(struct store *st, int ok)
 
 /* ---- ICD-10-CM ---- */
 
-struct icd_ctx {
-	struct store *st;
-	int fy;
-	bool cleared;
-};
 
 struct code_line {
 	char key[CODE_LEN];
@@ -114,12 +110,21 @@ static int no_repeats(const char *path, struct code_line *v, size_t n, bool icd)
 	return MB_OK;
 }
 
+struct icd_ctx {
+	struct store *st;
+	int fy;
+	bool cleared;
+	struct icd_seen seen;
+};
+
 static int icd_write(const struct icd10cm_code *c, void *arg)
 {
 	struct icd_ctx *x = arg;
 	char key[CODE_LEN];
 	size_t i;
 
+	if (icd_check(c, &x->seen) != MB_OK)
+		return MB_ERROR;
 	if (!x->cleared) {
 		x->fy = c->fy;
 		if (store_icd_clear_year(x->st, c->fy) != MB_OK)
@@ -137,33 +142,29 @@ static int icd_write(const struct icd10cm_code *c, void *arg)
 	return MB_OK;
 }
 
+/*
+ * The file is fingerprinted first (the same file again changes nothing),
+ * then read once and written in one transaction; a code given twice is
+ * caught after the read, before the commit.
+ */
 int codes_import_icd10cm(struct store *st, const char *path, code_progress_fn progress,
 			 void *arg, struct code_import_result *out)
 {
-	struct icd10cm_stats check, stats;
+	struct icd10cm_stats stats;
 	struct store_code_set cs;
-	struct icd_ctx x = { st, 0, false };
-	struct icd_seen seen = { NULL, 0, 0 };
+	struct icd_ctx x = { st, 0, false, { NULL, 0, 0 } };
+	uint64_t h;
 	char fp[17];
 	int ret = MB_ERROR, newest;
 
 	memset(out, 0, sizeof(*out));
-	if (icd10cm_parse(path, icd_check, &seen, NULL, NULL, &check) != MB_OK ||
-	    no_repeats(path, seen.v, seen.n, true) != MB_OK) {
-		free(seen.v);
+	if (infile_fingerprint(path, &h) != MB_OK)
 		return MB_ERROR;
-	}
-	free(seen.v);
-	hex64(check.fingerprint, fp);
-	snprintf(out->version, sizeof(out->version), "%d", check.fy);
-	out->records = check.diags;
-	out->codes = check.codes;
-	out->billable = check.billable;
-	out->notes = check.notes;
+	hex64(h, fp);
 	switch (store_code_set_by_fingerprint(st, "icd10cm", fp, out->version)) {
 	case MB_OK:
 		out->unchanged = true;
-		return MB_OK;
+		return store_icd_count(st, atoi(out->version), &out->codes, &out->billable);
 	case MB_NOTFOUND:
 		break;
 	default:
@@ -171,15 +172,21 @@ int codes_import_icd10cm(struct store *st, const char *path, code_progress_fn pr
 	}
 	if (begin(st) != MB_OK)
 		return MB_ERROR;
-	if (icd10cm_parse(path, icd_write, &x, progress, arg, &stats) != MB_OK)
+	if (icd10cm_parse(path, icd_write, &x, progress, arg, &stats) != MB_OK ||
+	    no_repeats(path, x.seen.v, x.seen.n, true) != MB_OK)
 		goto cleanup;
-	if (stats.fingerprint != check.fingerprint) {
+	if (stats.fingerprint != h) {
 		error("'%s' changed while it was being read", path);
 		goto cleanup;
 	}
+	snprintf(out->version, sizeof(out->version), "%d", stats.fy);
+	out->records = stats.diags;
+	out->codes = stats.codes;
+	out->billable = stats.billable;
+	out->notes = stats.notes;
 	memset(&cs, 0, sizeof(cs));
 	SCPY(cs.system, "icd10cm");
-	snprintf(cs.version, sizeof(cs.version), "%d", stats.fy);
+	SCPY(cs.version, out->version);
 	SCPY(cs.source, base_name(path));
 	SCPY(cs.fingerprint, fp);
 	cs.codes = stats.codes;
@@ -193,6 +200,7 @@ int codes_import_icd10cm(struct store *st, const char *path, code_progress_fn pr
 		goto cleanup;
 	ret = MB_OK;
 cleanup:
+	free(x.seen.v);
 	return finish(st, ret);
 }
 

@@ -173,6 +173,31 @@ const char *infile_path(const struct infile *f)
 	return f->path;
 }
 
+int infile_fingerprint(const char *path, uint64_t *out)
+{
+	struct infile *f;
+	char *buf;
+	long n, lines = 0;
+	uint64_t h = FNV_SEED;
+
+	if (infile_open(path, &f) != MB_OK)
+		return MB_ERROR;
+	buf = xmalloc(INFILE_BUF);
+	while ((n = infile_read(f, buf, INFILE_BUF)) > 0) {
+		h = fnv1a(h, buf, (size_t)n);
+		for (char *c = buf; (c = memchr(c, '\n', (size_t)(buf + n - c))); c++)
+			lines++;
+	}
+	free(buf);
+	if (n < 0 && f->gzip)
+		error("'%s' line %ld: the gzip data is truncated or damaged", path, lines + 1);
+	infile_close(f);
+	if (n < 0)
+		return MB_ERROR;
+	*out = h;
+	return MB_OK;
+}
+
 void infile_close(struct infile *f)
 {
 	if (!f)

@@ -121,7 +121,8 @@ int store_icd_put(struct store *st, int fy, const char *key, const char *descrip
 {
 	sqlite3_stmt *s = store_prepare(st,
 		"INSERT INTO icd10cm_codes(code, fy, description, billable, chapter, section)"
-		" VALUES (:code, :fy, :desc, :billable, :chapter, :section)");
+		" VALUES (:code, :fy, :desc, :billable, :chapter, :section)"
+		" ON CONFLICT(code, fy) DO NOTHING");
 
 	bind_text(s, ":code", key);
 	bind_int(s, ":fy", fy);
@@ -137,7 +138,7 @@ int store_icd_note_put(struct store *st, int fy, const char *key, int seq, const
 {
 	sqlite3_stmt *s = store_prepare(st,
 		"INSERT INTO icd10cm_notes(code, fy, seq, kind, note)"
-		" VALUES (:code, :fy, :seq, :kind, :note)");
+		" VALUES (:code, :fy, :seq, :kind, :note) ON CONFLICT(code, fy, seq) DO NOTHING");
 
 	bind_text(s, ":code", key);
 	bind_int(s, ":fy", fy);
@@ -655,10 +656,10 @@ int store_search_words(struct store *st, const char *fts_query, int64_t id_lo, i
 		       int candidates, int limit, store_hit_fn fn, void *arg)
 {
 	sqlite3_stmt *s = store_prepare(st,
-		"SELECT c.id, c.system, c.display, c.description, c.billable, f.rank"
-		" FROM (SELECT rowid AS id, rank FROM code_fts WHERE code_fts MATCH :q"
+		"SELECT c.id, c.system, c.display, c.description, c.billable, 0.0"
+		" FROM (SELECT rowid AS id FROM code_fts WHERE code_fts MATCH :q"
 		"   AND rowid >= :lo AND rowid < :hi ORDER BY rowid LIMIT :candidates) f"
-		" JOIN code_search c ON c.id = f.id ORDER BY f.rank, c.id LIMIT :limit");
+		" JOIN code_search c ON c.id = f.id ORDER BY c.id LIMIT :limit");
 
 	bind_text(s, ":q", fts_query);
 	bind_int(s, ":lo", id_lo);

@@ -377,32 +377,117 @@ int store_account(struct store *st, int64_t patient, struct account_summary *out
 	return MB_OK;
 }
 
+/* The secondary indexes of a table: names and definitions, as the schema holds them. */
+struct index_defs {
+	size_t n, alloc;
+	char **name;
+	char **sql;
+	size_t alloc2;
+};
+
+static void index_defs_release(struct index_defs *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->name[i]);
+		free(d->sql[i]);
+	}
+	free(d->name);
+	free(d->sql);
+	memset(d, 0, sizeof(*d));
+}
+
+static int balances_indexes(struct store *st, struct index_defs *d)
+{
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'balances'"
+		" AND sql IS NOT NULL ORDER BY name");
+	int rc;
+
+	while ((rc = store_step(st, s, "balances indexes")) == 1) {
+		ALLOC_GROW(d->name, d->n + 1, d->alloc);
+		ALLOC_GROW(d->sql, d->n + 1, d->alloc2);
+		d->name[d->n] = xstrdup(col_text(s, 0));
+		d->sql[d->n] = xstrdup(col_text(s, 1));
+		d->n++;
+	}
+	return rc < 0 ? MB_ERROR : MB_OK;
+}
+
+/* Reset every cached statement, so that no open cursor blocks a schema change. */
+static void reset_all(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nslots; i++)
+		if (st->slots[i].stmt)
+			sqlite3_reset(st->slots[i].stmt);
+}
+
 int store_ledger_rebuild_balances(struct store *st)
 {
 	/*
 	 * A balance's claim is the one its newest row naming a claim named,
-	 * as store_balance_apply() keeps it row by row.
+	 * as store_balance_apply() keeps it row by row. The ledger is read
+	 * once in (charge, party) order; the per-day sums come from the
+	 * (payer, dos) index, and days whose balances are all zero get their
+	 * zero row as store_balance_apply() leaves it.
 	 */
-	static const char *const steps[] = {
-		"DELETE FROM balances",
-		"DELETE FROM balance_days",
-		("INSERT INTO balances (charge_id, party, patient_id, payer_id, claim_id, dos, amount)"
-		" SELECT g.charge_id, g.party, e.patient_id, cv.payer_id, g.claim_id, e.dos, g.amount"
-		" FROM (SELECT l.charge_id, coalesce(l.coverage_id, 0) AS party, sum(l.amount) AS amount,"
-		"   (SELECT x.claim_id FROM ledger x WHERE x.charge_id = l.charge_id"
-		"     AND x.coverage_id IS l.coverage_id AND x.claim_id IS NOT NULL"
-		"     ORDER BY x.id DESC LIMIT 1) AS claim_id"
-		"   FROM ledger l GROUP BY l.charge_id, l.coverage_id) g"
+	static const char fill_sql[] =
+		"INSERT INTO balances (charge_id, party, patient_id, payer_id, claim_id, dos, amount)"
+		" SELECT g.charge_id, g.party, e.patient_id, cv.payer_id, lc.claim_id, e.dos, g.amount"
+		" FROM (SELECT charge_id, coalesce(coverage_id, 0) AS party, sum(amount) AS amount,"
+		"   max(CASE WHEN claim_id IS NOT NULL THEN id END) AS last_claim_row"
+		"   FROM ledger GROUP BY charge_id, coverage_id) g"
+		" LEFT JOIN ledger lc ON lc.id = g.last_claim_row"
 		" JOIN charges ch ON ch.id = g.charge_id"
 		" JOIN encounters e ON e.id = ch.encounter_id"
-		" LEFT JOIN coverages cv ON cv.id = nullif(g.party, 0)"),
-		("INSERT INTO balance_days (payer_id, dos, amount)"
-		 " SELECT coalesce(payer_id, 0), dos, sum(amount) FROM balances GROUP BY 1, 2"),
-	};
+		" LEFT JOIN coverages cv ON cv.id = nullif(g.party, 0)";
+	static const char days_sql[] =
+		"INSERT INTO balance_days (payer_id, dos, amount)"
+		" SELECT coalesce(payer_id, 0), dos, sum(amount) FROM balances WHERE amount <> 0"
+		" GROUP BY payer_id, dos";
+	static const char zero_days_sql[] =
+		"INSERT OR IGNORE INTO balance_days (payer_id, dos, amount)"
+		" SELECT coalesce(payer_id, 0), dos, 0 FROM balances WHERE amount = 0";
+	struct index_defs d = { 0 };
 	size_t i;
+	int ret = MB_ERROR;
 
-	for (i = 0; i < ARRAY_SIZE(steps); i++)
-		if (store_exec_stmt(st, store_prepare(st, steps[i]), "balances") != MB_OK)
-			return MB_ERROR;
-	return MB_OK;
+	/*
+	 * The secondary indexes are dropped and made again from their own
+	 * definitions in the schema: building an index by one sort is far
+	 * faster than keeping it up row by row. The caller's transaction
+	 * makes it all or nothing.
+	 */
+	if (balances_indexes(st, &d) != MB_OK)
+		goto cleanup;
+	reset_all(st);
+	for (i = 0; i < d.n; i++) {
+		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", d.name[i]);
+
+		if (!drop)
+			die("out of memory");
+		ret = store_exec(st, drop);
+		sqlite3_free(drop);
+		if (ret != MB_OK)
+			goto cleanup;
+	}
+	ret = MB_ERROR;
+	if (store_exec_stmt(st, store_prepare(st, "DELETE FROM balances"), "balances") != MB_OK ||
+	    store_exec_stmt(st, store_prepare(st, "DELETE FROM balance_days"), "balances") != MB_OK ||
+	    store_exec_stmt(st, store_prepare(st, fill_sql), "balances") != MB_OK)
+		goto cleanup;
+	reset_all(st);
+	for (i = 0; i < d.n; i++)
+		if (store_exec(st, d.sql[i]) != MB_OK)
+			goto cleanup;
+	if (store_exec_stmt(st, store_prepare(st, days_sql), "balances") != MB_OK ||
+	    store_exec_stmt(st, store_prepare(st, zero_days_sql), "balances") != MB_OK)
+		goto cleanup;
+	ret = MB_OK;
+cleanup:
+	index_defs_release(&d);
+	return ret;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "medbill/tui.h"
@@ -60,6 +61,15 @@ static long long now_us(void)
 
 	gettimeofday(&tv, NULL);
 	return (long long)tv.tv_sec * 1000000 + tv.tv_usec;
+}
+
+/* The CPU time of the process: on a busy machine, what a key really cost. */
+static long long cpu_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 bool tui_available(void)
@@ -187,14 +197,15 @@ static void close_terminal(struct tui *t)
 	if (t->term) {
 		if (!isendwin())
 			endwin();
-		delscreen(t->term);
+		/*
+		 * No delscreen(): the panel library keeps a block per screen
+		 * that delscreen() does not free (ncurses 6.4), which leak
+		 * checkers then report. The screen lives until exit, with the
+		 * files it writes to.
+		 */
 		t->term = NULL;
 	}
 	active = NULL;
-	if (t->term_out)
-		fclose(t->term_out);
-	if (t->term_in)
-		fclose(t->term_in);
 	if (t->times)
 		fclose(t->times);
 	tui_script_free(t->script);
@@ -283,7 +294,8 @@ static void draw_title(struct tui *t)
 		strbuf_addf(&left, " | %s", s->title[0] ? s->title : s->ops->name);
 	snprintf(right, sizeof(right), "%s  %s ", user_current(), today);
 	rw = tui_width(right);
-	tui_fit(&line, strbuf_str(&left), w - rw > 0 ? w - rw : 0, false);
+	tui_fit(&line, strbuf_str(&left), w - rw - 1 > 0 ? w - rw - 1 : 0, false);
+	strbuf_addch(&line, ' ');
 	tui_fit(&line, right, w - tui_width(strbuf_str(&line)), true);
 	wattrset(stdscr, tui_attr(t, TA_TITLE));
 	mvwaddstr(stdscr, 0, 0, strbuf_str(&line));
@@ -429,8 +441,8 @@ int tui_getkey(struct tui *t)
 	tui_render(t);
 	if (t->times && t->key_start_us) {
 		tui_key_name(t->last_key, name, sizeof(name));
-		fprintf(t->times, "%s\t%s\t%lld\n", name, t->top ? t->top->ops->name : "-",
-			now_us() - t->key_start_us);
+		fprintf(t->times, "%s\t%s\t%lld\t%lld\n", name, t->top ? t->top->ops->name : "-",
+			now_us() - t->key_start_us, cpu_us() - t->key_start_cpu);
 		t->key_start_us = 0;
 	}
 	if (t->script)
@@ -440,6 +452,7 @@ int tui_getkey(struct tui *t)
 	if (key == TUI_KEY_EOF)
 		t->running = false;
 	t->key_start_us = now_us();
+	t->key_start_cpu = cpu_us();
 	t->last_key = key;
 	return key;
 }
@@ -573,6 +586,12 @@ static void main_loop(struct tui *t)
 			act = t->top->ops->key(t->top, key, act);
 		if (act != ACT_NONE)
 			dispatch(t, act);
+		/* Warnings of the domain (an old code set...) go to the message line. */
+		if (warnings_count()) {
+			if (t->msg_kind == MSG_NONE)
+				tui_msg(t, "warning: %s", warning_get(0));
+			warnings_clear();
+		}
 		if (!t->top)
 			t->running = false;
 	}

@@ -169,6 +169,7 @@ void tui_form_init(struct tui_form *f, struct tui *t, const struct tui_fspec *sp
 void tui_form_place(struct tui_form *f, WINDOW *parent, int y, int x, int h, int w)
 {
 	int cur = tui_form_current(f);
+	bool again = f->sub != NULL;
 
 	if (f->sub) {
 		unpost_form(f->form);
@@ -187,6 +188,9 @@ void tui_form_place(struct tui_form *f, WINDOW *parent, int y, int x, int h, int
 	f->syncing = true;
 	post_form(f->form);
 	set_current_field(f->form, f->fields[cur]);
+	/* After a resize, typing goes on at the end of what was typed. */
+	if (again)
+		form_driver(f->form, REQ_END_FIELD);
 	f->syncing = false;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "medbill/practice.h"
 #include "tui_priv.h"
 
 static const struct {
@@ -28,9 +29,14 @@ struct menu_state {
 static int menu_open(struct tui_screen *s, const void *arg)
 {
 	struct menu_state *m = xcalloc(1, sizeof(*m));
+	struct practice p;
 
 	tui_list_init(&m->list, false);
 	s->priv = m;
+	/* The title line names the practice, once it is set up. */
+	if (practice_get(s->tui->st, &p) == MB_OK)
+		SCPY(s->tui->practice, p.name);
+	error_clear();
 	return MB_OK;
 }
 

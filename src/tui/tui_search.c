@@ -11,7 +11,7 @@
 #include "medbill/patient.h"
 #include "tui_priv.h"
 
-#define SEARCH_LIMIT 200
+#define SEARCH_LIMIT 50
 
 enum { F_TEXT };
 

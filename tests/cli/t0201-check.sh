@@ -43,7 +43,7 @@ cat >"$T/expect" <<'END'
 projection: charge line 3, coverage 1: balance 180.01 but its ledger rows sum to 180.00
 projection: charge line 4, coverage 1: balance 0.00 but its ledger rows sum to -5.00
 reversal: ledger row 18 reverses row 16, which is itself a reversal
-transfer: transfer 19 has 1 rows on 1 charge lines summing to -5.00 (2 rows on one line summing to 0.00 expected)
+transfer: transfer 19 has 1 rows summing to -5.00 (2 rows on one charge line summing to 0.00 expected)
 claim total: claim 1: total 130.00 but its 2 lines sum to 135.00
 credit: charge line 5, patient: balance -50.00 without a credit reason
 END

@@ -34,7 +34,7 @@ KEYS
 t_ok "search session" ui_run s
 
 ui_expect cas <<'SCREEN'
- medbill | Patient search                                    tester  2026-11-26
+ Maple Street Family Practice | Patient search               tester  2026-11-26
 
   Find cas
  last name, "last, first", account, date of birth or member ID
@@ -69,6 +69,23 @@ t_grep "date of birth" 'Castillo, Mateo +2015-09-12' dob
 t_grep "date of birth: one row" '^ 1 patient$' dob
 t_grep "member ID finds both on the family plan" '^ 2 patients$' member
 t_grep "no match says so" "no patient matches 'zzz'" none
-t_grep "Enter opens the selected patient" '^ medbill \| Patient MS000002 ' opened
+t_grep "Enter opens the selected patient" '^ Maple Street Family Practice \| Patient MS000002 ' opened
 t_grep "demographics shown" 'Last Castillo +First Mateo' opened
+
+# A resize keeps what was typed, and typing goes on where it was.
+cat >r.keys <<'KEYS'
+p
+castil
+:resize 100x30
+:dump wide
+:resize 80x24
+lo, m
+:dump narrow
+KEYS
+t_ok "resize session" ui_run r
+t_grep "wide: the text is kept" '^  Find castil$' wide
+t_grep "wide: the list is kept" 'Castillo, Mateo' wide
+[ "$(wc -l <wide)" -eq 30 ]; _result $? "wide: 30 rows"
+t_grep "typing goes on after the resize" '^  Find castillo, m$' narrow
+t_grep "and the search follows it" '^ 1 patient$' narrow
 t_done

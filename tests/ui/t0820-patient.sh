@@ -25,7 +25,7 @@ t_ok "bad DOB session" ui_run bad
 t_grep "the message names the field" "^'dob': '2026-13-45' is not a real date$" dob
 t_grep "F2 keeps the message" "^'dob': '2026-13-45' is not a real date$" save
 t_grep "leaving asks first" "^Leave Patient and lose the unsaved changes\? \(y/n\)$" leave
-t_grep "after y, the search screen" '^ medbill \| Patient search' left
+t_grep "after y, the search screen" '^ Maple Street Family Practice \| Patient search' left
 ui_xml >after.xml
 t_cmp "nothing was saved" before.xml after.xml
 
@@ -49,7 +49,7 @@ t_grep "payers to pick from" '\| Badger Blue Cross +BBC77 +BL \|' payers
 t_grep "the picked payer" 'Payer Badger Blue Cross' coverage
 t_grep "the coverage waits for the save" '^  1 Badger Blue Cross +W123456 +G1 +self +2026-01-01 +\*$' accepted
 t_grep "saved message" '^patient P[0-9]+ Testa saved \(new\)$' saved
-t_grep "the title has the new account" '^ medbill \| Patient P[0-9]+ ' saved
+t_grep "the title has the new account" '^ Maple Street Family Practice \| Patient P[0-9]+ ' saved
 ui_xml >new.xml
 t_grep "patient stored" '<last-name>Testa</last-name>' new.xml
 t_grep "DOB stored" '<birth-date>1990-04-01</birth-date>' new.xml

@@ -41,8 +41,6 @@ t_grep "line 2 with pointer 1" '^  2 36415               1     25\.00 1 +Blood d
 t_grep "running total" '2 lines  total     150\.00' ready
 t_grep "posted message" '^posted: claim MS000002-[0-9]+ to Badger Blue Cross, 150\.00$' posted
 t_grep "the form is clear for the next visit" '0 lines  total       0\.00' posted
-# The keys beyond the codes: F7, Down, Enter, Enter, Enter, Enter, Enter, F2 (and the
-# retyped header code); well under 30.
 mb --db "$T/db" aging --csv >aging-after.csv
 t_grep "the claim is in the aging: Badger Blue Cross 0-30" '^2,Badger Blue Cross,150\.00,125\.00,0\.00,210\.00,0\.00,485\.00,' aging-after.csv
 ui_xml >after.xml
@@ -65,4 +63,43 @@ t_ok "bad pointer session" ui_run bad
 t_grep "the pointer is refused" "^'line 1 pointer 2': 3 is not one of the 1 diagnoses|^'line 1 pointer 2'" bad
 ui_xml >after2.xml
 t_cmp "nothing posted" before.xml after2.xml
+
+# A routine visit, codes typed: count the keys beyond the codes.
+printf 'p\ncastillo, l\n' >find.keys
+cat >routine.keys <<'KEYS'
+<F7>
+j020<Enter>
+j45909<Enter>
+<Enter>
+99213<Enter>
+36415<Enter>
+<F2>
+:dump routine
+KEYS
+cat find.keys routine.keys >visit2.keys
+t_ok "routine visit session" ui_run visit2
+t_grep "the routine visit is posted" '^posted: claim MS000003-[0-9]+ to Badger Blue Cross, 150\.00$' routine
+keys=$(grep -v '^:' routine.keys | grep -o '<[^>]*>' | wc -l)
+echo "# keys beyond the codes: $keys"
+[ "$keys" -lt 30 ]; _result $? "a routine visit takes under 30 keys beyond the codes ($keys)"
+
+# A resize in the middle of a line keeps the diagnoses and the lines typed.
+cat >r.keys <<'KEYS'
+p
+castillo, l
+<F7>
+j020<Enter>
+<Enter>
+992
+:resize 120x40
+:dump wide
+13<Enter>
+:resize 80x24
+:dump narrow
+KEYS
+t_ok "resize session" ui_run r
+t_grep "wide: diagnosis kept" '^  1 J02\.0    Streptococcal pharyngitis' wide
+t_grep "wide: the half-typed code kept" '^  1 992$' wide
+t_grep "wide: more line rows shown" '^ 20$' wide
+t_grep "narrow: the line finished after the resize" '^  1 99213               1    125\.00 1 ' narrow
 t_done

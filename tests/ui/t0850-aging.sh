@@ -31,7 +31,7 @@ d
 KEYS
 t_ok "aging session" ui_run a
 ui_expect payer <<'SCREEN'
- medbill | A/R aging by payer                                tester  2026-11-26
+ Maple Street Family Practice | A/R aging by payer           tester  2026-11-26
  As of 2026-11-26, days since the date of service
 
  Payer                           0-30  31-60  61-90 91-120   120+  Total  Share
@@ -61,11 +61,11 @@ t_grep "export asks for a file name" '^Export to file: aging-payer-2026-11-26\.c
 t_grep "export confirmed" '^exported 1 rows and the total to out\.csv$' exported
 mb --db "$T/db" aging --csv >cli.csv
 t_cmp "the export equals 'medbill aging --csv'" cli.csv out.csv
-t_grep "the 91-120 cell of Badger Blue Cross" '^ medbill \| A/R aging: Badger Blue Cross, 91-120 ' cell
+t_grep "the 91-120 cell of Badger Blue Cross" '^ Badger Blue Cross, 91-120 days, as of 2026-11-26: 1 balance, 210\.00$' cell
 t_grep "its claim" '^  MS000003-3 +Castillo, Lucía +2026-08-03 +210\.00  denied$' cell
 t_grep "Enter opens the claim" '^ Claim MS000003-3   status denied' claim
 t_grep "with its status history" 'poster +denied' claim
-t_grep "by patient" '^ medbill \| A/R aging by patient' patient
+t_grep "by patient" '^ Maple Street Family Practice \| A/R aging by patient' patient
 t_grep "as of an earlier date" '^ As of 2026-10-01' asof
 t_grep "as of Oct 1: the Oct 5 visit is left out, Aug 3 is 31-60" '^ Badger Blue Cross +0\.00 +210\.00 +0\.00 +0\.00 +0\.00 +210\.00 100\.0%$' asof
 

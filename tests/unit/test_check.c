@@ -90,7 +90,20 @@ static void test_projection_missing_and_orphan(void **state)
 	fx_sql(&f, "UPDATE balance_days SET amount = amount - 10100 WHERE payer_id = 1");
 	fx_sql(&f, "INSERT INTO balances (charge_id, party, patient_id, payer_id, dos, amount)"
 		   " VALUES (1, 2, 1, 2, '2026-10-15', 0)");
-	expect(&f, 2, "projection: charge line 1, coverage 2: balance 0.00 but its ledger rows sum to 0.00");
+	expect(&f, 2, "projection: charge line 2, coverage 1: no balance row for ledger rows summing to 101.00");
+	fx_close(&f);
+}
+
+static void test_projection_orphan_only(void **state)
+{
+	struct fx f;
+
+	book(&f);
+	fx_sql(&f, "INSERT INTO balances (charge_id, party, patient_id, payer_id, dos, amount)"
+		   " VALUES (2, 2, 1, 2, '2026-10-15', 700);"
+		   "UPDATE balance_days SET amount = amount + 700 WHERE payer_id = 1");
+	/* The per-day sums took it under the wrong payer, too. */
+	expect(&f, 3, "projection: charge line 2, coverage 2: balance 7.00 but it has no ledger rows");
 	fx_close(&f);
 }
 
@@ -204,8 +217,8 @@ static void test_transfer_pair_sum(void **state)
 	memset(&got, 0, sizeof(got));
 	assert_int_equal(check_run(f.st, collect, &got, NULL), MB_OK);
 	assert_int_equal(got.n, 1);
-	assert_string_equal(got.text[0], "transfer: transfer 5 has 2 rows on 1 charge lines summing to -1.00 "
-			    "(2 rows on one line summing to 0.00 expected)");
+	assert_string_equal(got.text[0], "transfer: transfer 5 has 2 rows summing to -1.00 "
+			    "(2 rows on one charge line summing to 0.00 expected)");
 	fx_close(&f);
 }
 
@@ -271,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_projection_sum),
 		cmocka_unit_test(test_projection_missing_and_orphan),
+		cmocka_unit_test(test_projection_orphan_only),
 		cmocka_unit_test(test_projection_row_changed_behind_triggers),
 		cmocka_unit_test(test_projection_meta_and_days),
 		cmocka_unit_test(test_reversals),

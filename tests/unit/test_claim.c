@@ -3,6 +3,7 @@
 #include "medbill/claim.h"
 #include "medbill/ledger.h"
 #include "medbill/check.h"
+#include "medbill/encounter.h"
 
 static int count_breach(const struct check_breach *b, void *ud)
 {
@@ -512,6 +513,90 @@ static void test_import_preserves(void **state)
 	fx_close(&f);
 }
 
+/* A routine visit of patient 1 through the domain's encounter rules. */
+static void visit(struct encounter *e, const char *dos_iso, int nlines)
+{
+	struct charge *c;
+	int i;
+
+	encounter_init(e);
+	e->patient = 1;
+	assert_int_equal(date_parse(dos_iso, &e->dos, "dos"), MB_OK);
+	e->rendering = 1;
+	SCPY(e->pos, "11");
+	e->ndiag = 2;
+	SCPY(e->diag[0], "J06.9");
+	SCPY(e->diag[1], "R05.1");
+	for (i = 0; i < nlines; i++) {
+		c = encounter_add_charge(e);
+		SCPY(c->code, i ? "87880" : "99213");
+		c->units = 1;
+		c->amount = 9500 + i;
+		c->ptrs[0] = 1;
+	}
+}
+
+static void test_encounter_post(void **state)
+{
+	struct fx f;
+	struct encounter e;
+	struct claim_posting p;
+	struct claim c;
+
+	fx_open(&f);
+	visit(&e, "2026-11-20", 2);
+	assert_int_equal(encounter_post(f.st, &e, &p), MB_OK);
+	assert_true(e.id > 0);
+	assert_true(e.charges[1].id > 0);
+	assert_int_equal(p.nclaims, 1);
+	assert_int_equal(p.coverage, 1);
+	assert_int_equal(p.total, 19001);
+	assert_int_equal(claim_get(f.st, p.claims[0], &c), MB_OK);
+	assert_int_equal(c.encounter, e.id);
+	assert_int_equal(c.lines[1], e.charges[1].id);
+	assert_int_equal(c.status, CLAIM_READY);
+	claim_release(&c);
+	claim_posting_release(&p);
+	encounter_release(&e);
+	assert_int_equal(fx_int(&f, "SELECT count(*) FROM ledger"), 2);
+	assert_clean(&f);
+	fx_close(&f);
+}
+
+static void test_encounter_post_all_or_nothing(void **state)
+{
+	struct fx f;
+	struct encounter e;
+	struct claim_posting p;
+
+	fx_open(&f);
+	/* The encounter's own rules refuse it. */
+	visit(&e, "2026-12-01", 1);
+	assert_int_equal(encounter_post(f.st, &e, &p), MB_ERROR);
+	assert_non_null(strstr(error_last(), "'dos'"));
+	assert_int_equal(e.id, 0);
+	assert_int_equal(p.nclaims, 0);
+	encounter_release(&e);
+	/* The claim cannot be written: the encounter goes too. */
+	fx_sql(&f, "CREATE TRIGGER no_claims BEFORE INSERT ON claims"
+		   " BEGIN SELECT RAISE(ABORT, 'claims are closed'); END");
+	visit(&e, "2026-11-20", 1);
+	assert_int_equal(encounter_post(f.st, &e, NULL), MB_ERROR);
+	assert_non_null(strstr(error_last(), "claims are closed"));
+	assert_int_equal(e.id, 0);
+	assert_int_equal(e.charges[0].id, 0);
+	encounter_release(&e);
+	assert_int_equal(fx_int(&f, "SELECT count(*) FROM encounters"), 0);
+	assert_int_equal(fx_int(&f, "SELECT count(*) FROM charges"), 0);
+	assert_int_equal(fx_int(&f, "SELECT count(*) FROM ledger"), 0);
+	fx_sql(&f, "DROP TRIGGER no_claims");
+	visit(&e, "2026-11-20", 1);
+	assert_int_equal(encounter_post(f.st, &e, NULL), MB_OK);
+	encounter_release(&e);
+	assert_clean(&f);
+	fx_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -527,6 +612,8 @@ int main(void)
 		cmocka_unit_test(test_add_validation),
 		cmocka_unit_test(test_pcn_scheme),
 		cmocka_unit_test(test_import_preserves),
+		cmocka_unit_test(test_encounter_post),
+		cmocka_unit_test(test_encounter_post_all_or_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

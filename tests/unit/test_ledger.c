@@ -528,6 +528,11 @@ static void test_raw_insert_and_rebuild(void **state)
 	assert_int_equal(ledger_transfer(l.f.st, &e, 2, NULL), MB_OK);
 	assert_int_equal(ledger_transfer(l.f.st, &(struct ledger_entry){ .charge = l.c1, .party = 2,
 		.amount = 500 }, 0, NULL), MB_OK);
+	/* A day whose only balance is paid off keeps its zero row. */
+	assert_int_equal(claim_create(l.f.st, fx_encounter(&l.f, 1, "2026-09-09", 1, 800), NULL), MB_OK);
+	assert_int_equal(ledger_ins_payment(l.f.st, &(struct ledger_entry){ .charge = 3, .party = 1,
+		.amount = 800 }, NULL), MB_OK);
+	assert_int_equal(fx_int(&l.f, "SELECT count(*) FROM balance_days WHERE amount = 0"), 1);
 	projection(&l.f, before, sizeof(before));
 	assert_int_equal(ledger_rebuild_balances(l.f.st), MB_OK);
 	projection(&l.f, after, sizeof(after));
