@@ -1,8 +1,0 @@
-build-prof/src/formats/csv.o: src/formats/csv.c include/medbill/csv.h \
- include/medbill/infile.h include/medbill/strbuf.h include/medbill/util.h \
- include/medbill/util.h
-include/medbill/csv.h:
-include/medbill/infile.h:
-include/medbill/strbuf.h:
-include/medbill/util.h:
-include/medbill/util.h:
