@@ -649,7 +649,7 @@ static int charge_open(struct tui_screen *s, const void *arg)
 	cs->sg.sel = -1;
 	tui_rows_init(&cs->findings);
 	set_zone(cs, Z_DIAG);
-	tui_set_title(s, "Charge entry: %s, %s (%s)", cs->p.last, cs->p.first, cs->p.account);
+	tui_set_title(s, "Charges: %s, %s", cs->p.last, cs->p.first);
 	return MB_OK;
 }
 
@@ -689,7 +689,8 @@ static void charge_draw(struct tui_screen *s)
 	date_iso(cs->p.dob, dob);
 	wmove(s->win, 0, 0);
 	wclrtoeol(s->win);
-	strbuf_addf(&sb, "%s, %s  DOB %s  %s", cs->p.last, cs->p.first, dob, cs->primary);
+	strbuf_addf(&sb, "%s, %s (%s)  DOB %s  %s", cs->p.last, cs->p.first, cs->p.account, dob,
+		    cs->primary);
 	tui_put(s->win, 0, 1, -1, strbuf_str(&sb));
 	wattrset(s->win, tui_attr(s->tui, TA_HEADER));
 	wmove(s->win, 3, 0);
