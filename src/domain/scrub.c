@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "medbill/batch.h"
-#include "medbill/claim.h"
 #include "medbill/codes.h"
 #include "medbill/practice.h"
 #include "medbill/scrub.h"
@@ -226,7 +224,7 @@ static void add_finding(struct ctx *x, const struct scrub_edit *e, int line, con
 	values[3] = max;
 	values[4] = x->dos;
 	values[5] = x->cd->payer.name[0] ? x->cd->payer.name : "the payer";
-	values[6] = NULL;
+	values[6] = detail;	/* the field itself may name a value: "{field}" of DELIMITER */
 	values[7] = detail;
 	ALLOC_GROW(r->f, r->n + 1, r->alloc);
 	f = &r->f[r->n++];
@@ -236,8 +234,6 @@ static void add_finding(struct ctx *x, const struct scrub_edit *e, int line, con
 	SCPY(f->code, e->code);
 	f->severity = e->severity;
 	f->line = line;
-	/* The field may itself name a value ("{field}" of the DELIMITER edit). */
-	values[6] = detail;
 	scrub_render(f->field, sizeof(f->field), e->field, names, values, ARRAY_SIZE(names));
 	values[6] = f->field;
 	scrub_render(f->message, sizeof(f->message), e->message, names, values, ARRAY_SIZE(names));
@@ -248,7 +244,6 @@ static void add_finding(struct ctx *x, const struct scrub_edit *e, int line, con
 		r->warnings++;
 }
 
-/* Report built-in edit 'code' (on line, 0 for the claim). */
 /* While the billing provider is checked once (scrub_open()), failures are noted to replay. */
 static bool record(struct ctx *x, const char *code, const char *value, const char *detail)
 {
@@ -265,6 +260,7 @@ static bool record(struct ctx *x, const char *code, const char *value, const cha
 	return true;
 }
 
+/* Report built-in edit 'code' (on line, 0 for the claim). */
 static void flag(struct ctx *x, const char *code, int line, const char *value)
 {
 	if (record(x, code, value, NULL))
@@ -843,7 +839,7 @@ static void check_dates(struct ctx *x)
 /* ---- generic edits on named fields ---- */
 
 /* The value of a claim-level field, or NULL for a field this function does not know. */
-static const char *claim_field(const struct claim_data *cd, const char *name, char *buf, size_t n)
+static const char *claim_field(const struct claim_data *cd, const char *name)
 {
 	if (!strcmp(name, "pcn"))
 		return cd->claim.pcn;
@@ -871,8 +867,6 @@ static const char *claim_field(const struct claim_data *cd, const char *name, ch
 		return cd->rendering.taxonomy;
 	if (!strcmp(name, "facility_npi"))
 		return cd->facility.id ? cd->facility.npi : "";
-	(void)buf;
-	(void)n;
 	return NULL;
 }
 
@@ -916,7 +910,7 @@ static void check_generic(struct ctx *x, const struct scrub_edit *e)
 {
 	const struct claim_data *cd = x->cd;
 	const struct encounter *enc = &cd->enc;
-	char buf[64], num[16];
+	char num[16];
 	const char *v;
 	int i, j;
 
@@ -955,7 +949,7 @@ static void check_generic(struct ctx *x, const struct scrub_edit *e)
 		}
 		return;
 	}
-	v = claim_field(cd, e->subject, buf, sizeof(buf));
+	v = claim_field(cd, e->subject);
 	if (v && generic_fails(e, v))
 		add_finding(x, e, 0, v, NULL, e->arg, NULL);
 }
