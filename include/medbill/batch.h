@@ -87,8 +87,10 @@ void build_result_release(struct build_result *r);
  * Build 837P files for every clean ready claim (or o->ids), one file per
  * receiver. Claims that fail the scrubber keep their findings and stay
  * ready. Nothing ready is not an error: r->nfiles is 0. MB_OK, MB_NOTFOUND
- * for an unknown claim or payer, or MB_ERROR (nothing of the failed
- * receiver's batch is kept but its reserved numbers).
+ * for an unknown claim or payer, or MB_ERROR: nothing of the failed
+ * receiver's batch is kept but its reserved numbers, and r still lists the
+ * batches of the receivers before it, which are sent. r is always to be
+ * released.
  */
 int batch_build(struct store *st, const struct build_opts *o, struct build_result *r);
 

@@ -150,11 +150,14 @@ int cmd_claims_build(struct cli *c, int argc, char **argv)
 	}
 	rv = batch_build(c->st, &o, &r);
 	free(ids);
-	if (rv != MB_OK)
-		return cli_fail();
+	/* The files written before a failure are sent: name them anyway. */
 	for (k = 0; k < r.nfiles; k++)
 		printf("%s\n", r.paths[k]);
 	fflush(stdout);
+	if (rv != MB_OK) {
+		build_result_release(&r);
+		return cli_fail();
+	}
 	cli_warnings();
 	if (r.cleaned)
 		fprintf(stderr, "medbill: cleaned up %zu interrupted build%s (see 'medbill batches list')\n",

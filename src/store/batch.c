@@ -542,8 +542,11 @@ static enum batch_status batch_status_read(const char *t)
 int store_batch_insert(struct store *st, struct batch *b)
 {
 	static const char sql[] =
-		"INSERT INTO batches (kind, receiver_id, submitter, usage, isa13, gs06, st02_first, "
-		"st02_last, status, path, tmp_path, note, created_by, created_at) VALUES (:kind, "
+		"INSERT INTO batches (id, kind, receiver_id, submitter, usage, isa13, gs06, st02_first, "
+		"st02_last, status, path, tmp_path, note, created_by, created_at) VALUES ("
+		/* after the batch numbers claims carry from another system (an import) */
+		" max(ifnull((SELECT max(id) FROM batches), 0), "
+		"     ifnull((SELECT max(batch_id) FROM claims WHERE batch_id IS NOT NULL), 0)) + 1, :kind, "
 		":receiver, :submitter, :usage, :isa13, :gs06, :st02_first, :st02_last, :status, "
 		":path, :tmp_path, :note, :by, :at)";
 	sqlite3_stmt *s = store_prepare(st, sql);

@@ -281,6 +281,65 @@ static void test_two_receivers_and_payer_filter(void **state)
 	cfx_close(&f);
 }
 
+/* Batch numbers follow those that imported claims carry from another system. */
+static void test_batch_numbers_after_imported(void **state)
+{
+	struct cfx f;
+	struct outdir d;
+	struct build_result r;
+	cfx_open(&f);
+	outdir_make(&d);
+	cfx_claim(&f, NULL);
+	cfx_claim(&f, NULL);
+	cfx_sql(&f, "UPDATE claims SET status = 'paid', batch_id = 41 WHERE id = 1");
+	build(&f, &d, NULL, 0, &r);
+	assert_int_equal(r.nfiles, 1);
+	assert_int_equal(r.batches[0], 42);
+	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claims WHERE batch_id = 42"), 1);
+	assert_int_equal(cfx_int(&f, "SELECT batch_id FROM claims WHERE id = 1"), 41);
+	build_result_release(&r);
+	outdir_clear(&d, true);
+	cfx_close(&f);
+}
+
+/* A receiver's batch that cannot be written leaves the earlier receivers' batches sent. */
+static void test_second_receiver_fails(void **state)
+{
+	struct cfx f;
+	struct outdir d;
+	struct build_opts o = { 0 };
+	struct build_result r;
+	char path[256];
+	int64_t pat2;
+	FILE *fp;
+
+	cfx_open(&f);
+	outdir_make(&d);
+	pat2 = fx_add_patient(f.st, "Roe", "Rita");
+	fx_add_coverage(f.st, pat2, f.payer2, 1, "B200");
+	cfx_claim(&f, NULL);
+	cfx_claim_of(&f, pat2, NULL);
+	snprintf(path, sizeof(path), "%s/837P-000000002-BLUEGATE.x12", d.path);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	o.outdir = d.path;
+	assert_int_equal(batch_build(f.st, &o, &r), MB_ERROR);
+	assert_non_null(strstr(error_last(), "is already there: a batch file is never overwritten"));
+	assert_int_equal(r.nfiles, 1);
+	assert_non_null(strstr(r.paths[0], "837P-000000001-CLEARHOUSE.x12"));
+	build_result_release(&r);
+	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claims WHERE status = 'submitted'"), 1);
+	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM batches"), 1);
+	unlink(path);
+	assert_ok(build_checked(f.st, &o, &r));
+	assert_int_equal(r.nfiles, 1);
+	assert_non_null(strstr(r.paths[0], "837P-000000002-BLUEGATE.x12"));
+	build_result_release(&r);
+	outdir_clear(&d, true);
+	cfx_close(&f);
+}
+
 static void test_scrub_errors_held_back(void **state)
 {
 	struct cfx f;
@@ -805,6 +864,8 @@ int main(void)
 		cmocka_unit_test(test_build_records_everything),
 		cmocka_unit_test(test_transaction_sets_split),
 		cmocka_unit_test(test_two_receivers_and_payer_filter),
+		cmocka_unit_test(test_batch_numbers_after_imported),
+		cmocka_unit_test(test_second_receiver_fails),
 		cmocka_unit_test(test_scrub_errors_held_back),
 		cmocka_unit_test(test_named_claims),
 		cmocka_unit_test(test_cleanup_pending),
