@@ -36,6 +36,26 @@ static int parse_ids(struct cli *c, char **args, int n, int64_t **ids)
 	return EXIT_OK;
 }
 
+/* s cut and padded to width characters (UTF-8 aware) into buf. Returns buf. */
+static const char *col(char *buf, size_t n, const char *s, int width)
+{
+	size_t o = 0;
+	int w = 0;
+
+	/* Copy whole characters: a lead byte counts, its continuation bytes follow it. */
+	for (; *s && w < width && o + 4 < n; s++) {
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+		buf[o++] = *s;
+	}
+	while (((unsigned char)*s & 0xC0) == 0x80 && o + 1 < n)
+		buf[o++] = *s++;
+	while (w++ < width && o + 1 < n)
+		buf[o++] = ' ';
+	buf[o] = '\0';
+	return buf;
+}
+
 /* ---- claims scrub ---- */
 
 static void print_finding(const struct scrub_finding *f)
@@ -223,8 +243,11 @@ static int list_row(const struct claim_row *row, void *ud)
 		csv_field(stdout, warns, 0);
 		csv_end(stdout);
 	} else {
-		printf("%6s  %-20s  %s  %-22.22s  %-20.20s  %-9s  %s  %10s  %5s%s\n", id, cl->pcn, dos,
-		       name, row->payer ? row->payer_name : "(patient)",
+		char c1[100], c2[100];
+
+		printf("%6s  %-20s  %s  %s  %s  %-9s  %s  %10s  %5s%s\n", id, cl->pcn, dos,
+		       col(c1, sizeof(c1), name, 22),
+		       col(c2, sizeof(c2), row->payer ? row->payer_name : "(patient)", 20),
 		       claim_status_name(cl->status), freq, total, batch[0] ? batch : "-",
 		       e ? "  errors" : w ? "  warnings" : "");
 	}
@@ -404,8 +427,10 @@ static int batch_row(const struct batch *b, void *arg)
 	} else {
 		const char *last = b->status == BATCH_PENDING || b->status == BATCH_ABANDONED ? b->note : b->path;
 
-		printf("%5s  %-20s  %-20.20s  %s  %s  %-9s  %6s  %12s%s%s\n", id, b->created.at,
-		       b->receiver_name, isa, usage, batch_status_name(b->status), claims, total,
+		char c1[100];
+
+		printf("%5s  %-20s  %s  %s  %s  %-9s  %6s  %12s%s%s\n", id, b->created.at,
+		       col(c1, sizeof(c1), b->receiver_name, 20), isa, usage, batch_status_name(b->status), claims, total,
 		       *last ? "  " : "", last);
 	}
 	return 0;
