@@ -13,6 +13,7 @@
 #ifndef MEDBILL_MODEL_H
 #define MEDBILL_MODEL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
 

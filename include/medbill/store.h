@@ -42,6 +42,13 @@ const char *store_path(const struct store *st);
  */
 int store_begin_at(struct store *st, const char *file, int line);
 #define store_begin(st) store_begin_at((st), __FILE__, __LINE__)
+/*
+ * A read transaction: a consistent snapshot that takes no write lock (BEGIN
+ * DEFERRED), so that a long export does not block the clerks. Inside a write
+ * transaction it simply nests. End it with store_commit().
+ */
+int store_begin_read_at(struct store *st, const char *file, int line);
+#define store_begin_read(st) store_begin_read_at((st), __FILE__, __LINE__)
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
 bool store_in_transaction(const struct store *st);

@@ -29,13 +29,6 @@ enum mb_status {
 #else
 #define MB_PRINTF(f, a)
 #define MB_NORETURN
-/*
- * The folder of shipped data files: $MEDBILL_DATA when set, else data/
- * beside the running binary (a build tree), else the installed
- * MEDBILL_DATADIR. Owned by util.
- */
-const char *data_dir(void);
-
 #endif
 
 /* Allocation that never returns NULL: out of memory dies. Caller frees. */

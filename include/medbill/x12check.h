@@ -27,8 +27,9 @@
  *     FILE:SEGMENT_NO: SEG*NN: problem
  * where SEGMENT_NO counts segments from 1 (the ISA) across the file, SEG is
  * the ID of that segment and NN the element position (00: the segment as a
- * whole). The checker keeps only a claim's worth of state: a file of any
- * size is checked in constant memory.
+ * whole). The checker streams: it keeps a claim's worth of state and the
+ * control numbers and CLM01 values it has seen (for the duplicate checks),
+ * so memory grows with the number of claims only by their CLM01s.
  */
 #ifndef MEDBILL_X12CHECK_H
 #define MEDBILL_X12CHECK_H
@@ -61,6 +62,16 @@ typedef void (*x12c_report_fn)(void *ctx, const struct x12c_problem *p);
  */
 typedef int (*x12c_billable_fn)(void *ctx, const char *code, mbdate_t dos, char *why, size_t n);
 
+/*
+ * Interchange control numbers remembered across the files of one run: a
+ * sender (ISA05/ISA06) that reuses an ISA13 another file already used gets
+ * a warning naming that file (within one file it is an error). Made by
+ * x12c_across_new(), freed by x12c_across_free().
+ */
+struct x12c_across;
+struct x12c_across *x12c_across_new(void);
+void x12c_across_free(struct x12c_across *a);
+
 struct x12c_options {
 	x12c_report_fn report;
 	void *report_ctx;
@@ -88,5 +99,8 @@ struct x12c_summary {
  */
 int x12check_file(FILE *f, const char *name, const struct x12c_options *o,
 		  struct x12c_summary *sum);
+/* The same, remembering interchange control numbers in across (not NULL). */
+int x12check_file_across(FILE *f, const char *name, const struct x12c_options *o,
+			 struct x12c_across *across, struct x12c_summary *sum);
 
 #endif

@@ -50,6 +50,7 @@ static int icd_billable(void *ctx, const char *code, mbdate_t dos, char *why, si
 int cmd_x12_check(struct cli *c, int argc, char **argv)
 {
 	struct x12c_options o = { print_problem, stdout, NULL, NULL };
+	struct x12c_across *across;
 	struct codes_ctx cc = { 0 };
 	struct stat sb;
 	bool verbose = false, no_codes = false, bad = false;
@@ -79,6 +80,7 @@ int cmd_x12_check(struct cli *c, int argc, char **argv)
 		o.billable_ctx = &cc;
 	}
 
+	across = x12c_across_new();
 	for (; i < argc; i++) {
 		const char *path = argv[i];
 		struct x12c_summary sum;
@@ -90,7 +92,7 @@ int cmd_x12_check(struct cli *c, int argc, char **argv)
 			bad = true;
 			continue;
 		}
-		if (x12check_file(f, path, &o, &sum) != MB_OK) {
+		if (x12check_file_across(f, path, &o, across, &sum) != MB_OK) {
 			cli_error("'%s': %s", path, error_last());
 			bad = true;
 		} else if (sum.errors) {
@@ -105,6 +107,7 @@ int cmd_x12_check(struct cli *c, int argc, char **argv)
 			       sum.claims, sum.claims == 1 ? "" : "s", sum.errors,
 			       sum.errors == 1 ? "" : "s", sum.warnings, sum.warnings == 1 ? "" : "s");
 	}
+	x12c_across_free(across);
 	if (cc.failed)
 		bad = true;
 	return bad ? EXIT_USER : EXIT_OK;

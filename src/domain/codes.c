@@ -395,7 +395,8 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 			goto cleanup;
 		for (i = 0; i < words.n; i++)
 			words.v[i].score = word_score(words.v[i].desc, wv, nwords);
-		qsort(words.v, words.n, sizeof(*words.v), by_score);
+		if (words.n > 1)
+			qsort(words.v, words.n, sizeof(*words.v), by_score);
 	}
 	n = 0;
 	for (i = 0; i < codes.n && (int)n < limit; i++, n++) {

@@ -97,7 +97,8 @@ static int no_repeats(const char *path, struct code_line *v, size_t n, bool icd)
 	size_t i;
 	char a[CODE_LEN];
 
-	qsort(v, n, sizeof(*v), by_key_line);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_key_line);
 	for (i = 1; i < n; i++)
 		if (!strcmp(v[i].key, v[i - 1].key)) {
 			if (icd)

@@ -181,7 +181,7 @@ static int export_to(struct store *st, struct xmlx_writer *w, struct xmlx_counts
 	x.w = w;
 	x.n = counts ? counts : &scratch;
 	memset(x.n, 0, sizeof(*x.n));
-	if (store_begin(st) != MB_OK)
+	if (store_begin_read(st) != MB_OK)
 		return MB_ERROR;
 	ret = export_all(&x);
 	/* Nothing was written to the database: end the read either way. */

@@ -283,16 +283,18 @@ int store_open(const char *path, unsigned flags, struct store **out)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 10000);
+	/* Reading the schema page is enough to refuse a file that is not a
+	 * database; a full integrity check would read every page. */
+	if (store_exec(st, "SELECT count(*) FROM sqlite_schema") != MB_OK) {
+		error("'%s' is not a medbill database", path);
+		goto fail;
+	}
 	if (store_exec(st, "PRAGMA foreign_keys=ON") != MB_OK)
 		goto fail;
 	if (!(flags & STORE_READONLY) &&
 	    (store_exec(st, "PRAGMA journal_mode=WAL") != MB_OK ||
 	     store_exec(st, "PRAGMA synchronous=NORMAL") != MB_OK))
 		goto fail;
-	if (store_exec(st, "PRAGMA quick_check(1)") != MB_OK) {
-		error("'%s' is not a medbill database", path);
-		goto fail;
-	}
 	if (flags & STORE_READONLY) {
 		if (store_schema_version(st) != store_schema_latest()) {
 			error("database '%s' has schema version %d, this medbill needs %d",
@@ -327,18 +329,28 @@ void store_close(struct store *st)
 	free(st);
 }
 
-int store_begin_at(struct store *st, const char *file, int line)
+static int begin(struct store *st, const char *sql, const char *file, int line)
 {
 	if (st->depth++ > 0)
 		return MB_OK;
 	st->doomed = false;
 	st->tx_file = file;
 	st->tx_line = line;
-	if (store_exec(st, "BEGIN IMMEDIATE") != MB_OK) {
+	if (store_exec(st, sql) != MB_OK) {
 		st->depth = 0;
 		return MB_ERROR;
 	}
 	return MB_OK;
+}
+
+int store_begin_at(struct store *st, const char *file, int line)
+{
+	return begin(st, "BEGIN IMMEDIATE", file, line);
+}
+
+int store_begin_read_at(struct store *st, const char *file, int line)
+{
+	return begin(st, "BEGIN DEFERRED", file, line);
 }
 
 int store_commit(struct store *st)

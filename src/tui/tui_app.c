@@ -586,6 +586,12 @@ static void main_loop(struct tui *t)
 			act = t->top->ops->key(t->top, key, act);
 		if (act != ACT_NONE)
 			dispatch(t, act);
+		/* Warnings of the domain (an old code set...) go to the message line. */
+		if (warnings_count()) {
+			if (t->msg_kind == MSG_NONE)
+				tui_msg(t, "warning: %s", warning_get(0));
+			warnings_clear();
+		}
 		if (!t->top)
 			t->running = false;
 	}

@@ -27,6 +27,7 @@
 #include "medbill/encounter.h"
 #include "medbill/patient.h"
 #include "medbill/practice.h"
+#include "medbill/scrub.h"
 #include "medbill/validate.h"
 #include "tui_priv.h"
 
@@ -106,6 +107,7 @@ struct charge_state {
 	enum zone zone;
 	struct suggest sg;
 	char last_posted[200];
+	struct tui_rows findings;	/* the scrubber's, on what was just posted */
 	bool dirty;
 };
 
@@ -645,8 +647,9 @@ static int charge_open(struct tui_screen *s, const void *arg)
 	show_header(s);
 	primary_text(s);
 	cs->sg.sel = -1;
+	tui_rows_init(&cs->findings);
 	set_zone(cs, Z_DIAG);
-	tui_set_title(s, "Charge entry: %s, %s (%s)", cs->p.last, cs->p.first, cs->p.account);
+	tui_set_title(s, "Charges: %s, %s", cs->p.last, cs->p.first);
 	return MB_OK;
 }
 
@@ -686,7 +689,8 @@ static void charge_draw(struct tui_screen *s)
 	date_iso(cs->p.dob, dob);
 	wmove(s->win, 0, 0);
 	wclrtoeol(s->win);
-	strbuf_addf(&sb, "%s, %s  DOB %s  %s", cs->p.last, cs->p.first, dob, cs->primary);
+	strbuf_addf(&sb, "%s, %s (%s)  DOB %s  %s", cs->p.last, cs->p.first, cs->p.account, dob,
+		    cs->primary);
 	tui_put(s->win, 0, 1, -1, strbuf_str(&sb));
 	wattrset(s->win, tui_attr(s->tui, TA_HEADER));
 	wmove(s->win, 3, 0);
@@ -731,6 +735,12 @@ static void charge_draw(struct tui_screen *s)
 		wattrset(s->win, tui_attr(s->tui, TA_MSG_INFO));
 		tui_put(s->win, 12 + cs->vrows, 1, -1, cs->last_posted);
 		wattrset(s->win, A_NORMAL);
+	}
+	for (i = 0; 13 + cs->vrows + i < getmaxy(s->win); i++) {
+		wmove(s->win, 13 + cs->vrows + i, 0);
+		wclrtoeol(s->win);
+		if (i < cs->findings.n)
+			tui_put(s->win, 13 + cs->vrows + i, 1, -1, cs->findings.rows[i]);
 	}
 	strbuf_release(&sb);
 	tui_form_draw(&cs->head);
@@ -924,6 +934,47 @@ static void clear_visit(struct charge_state *cs)
 	tui_form_focus(&cs->diag, 0);
 }
 
+static int finding_row(const struct claim_data *cd, const struct scrub_result *res, void *arg)
+{
+	struct charge_state *cs = arg;
+	char line[SCRUB_TEXT_LEN * 2 + 64];
+	size_t i;
+
+	for (i = 0; i < res->n; i++) {
+		const struct scrub_finding *f = &res->f[i];
+
+		if (f->line)
+			snprintf(line, sizeof(line), "%s %s line %d: %s", scrub_severity_name(f->severity),
+				 cd->claim.pcn, f->line, f->message);
+		else
+			snprintf(line, sizeof(line), "%s %s: %s", scrub_severity_name(f->severity),
+				 cd->claim.pcn, f->message);
+		tui_rows_add(&cs->findings, line, cd->claim.id);
+		if (f->fix[0]) {
+			snprintf(line, sizeof(line), "  fix: %s", f->fix);
+			tui_rows_add(&cs->findings, line, cd->claim.id);
+		}
+	}
+	return 0;
+}
+
+/* Scrub what was just posted; the findings show below the lines. */
+static void scrub_posted(struct tui *t, struct charge_state *cs, const struct claim_posting *out)
+{
+	size_t nclaims = 0, errors = 0;
+
+	tui_rows_clear(&cs->findings);
+	if (!out->coverage || !out->nclaims)
+		return;
+	if (scrub_claims(t->st, out->claims, (size_t)out->nclaims, finding_row, cs, &nclaims,
+			 &errors) != MB_OK) {
+		tui_fail(t);
+		return;
+	}
+	if (!cs->findings.n)
+		tui_rows_add(&cs->findings, "the scrubber finds nothing to fix: ready to send", 0);
+}
+
 static void post(struct tui_screen *s)
 {
 	struct charge_state *cs = s->priv;
@@ -983,7 +1034,9 @@ static void post(struct tui_screen *s)
 		snprintf(cs->last_posted, sizeof(cs->last_posted), "posted: claim %s%s to %s, %s",
 			 c.pcn, out.nclaims > 1 ? " and more" : "", payer, money_fmt_grouped(out.total, m));
 	claim_release(&c);
-	tui_msg(t, "%s", cs->last_posted);
+	scrub_posted(t, cs, &out);
+	if (!t->msg_kind || t->msg_kind == MSG_INFO)
+		tui_msg(t, "%s", cs->last_posted);
 	claim_posting_release(&out);
 	encounter_release(&e);
 	clear_visit(cs);
@@ -1174,6 +1227,7 @@ static void charge_close(struct tui_screen *s)
 	tui_form_release(&cs->diag);
 	tui_form_release(&cs->grid);
 	free(cs->grid_spec);
+	tui_rows_release(&cs->findings);
 	free(cs);
 }
 

@@ -11,6 +11,7 @@
 #include "medbill/ledger.h"
 #include "medbill/patient.h"
 #include "medbill/practice.h"
+#include "medbill/scrub.h"
 #include "tui_priv.h"
 
 struct claim_state {
@@ -108,6 +109,7 @@ static int load(struct tui_screen *s)
 			strbuf_addf(&sb, "%d ", ch->ptrs[j]);
 		line(cs, "%s", strbuf_str(&sb));
 	}
+	tui_claim_findings(s->tui, c.id, &cs->text);
 	line(cs, "%s", "");
 	line(cs, "History");
 	for (k = 0; k < nev; k++)

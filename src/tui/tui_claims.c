@@ -2,9 +2,11 @@
  * tui_claims.c: the claims work list. Filters (f): status, payer,
  * rendering provider and a date-of-service range; it opens on the ready
  * claims. Columns: claim number, patient, DOS, payer, billed, balance, age
- * in days and status. Enter opens a claim; Space marks claims; h holds,
- * r releases, 7 makes a replacement and 8 a void (through the claim
- * lifecycle of batch.h, which records who and when).
+ * in days and status. Enter opens a claim; Space marks claims and b builds
+ * the 837P batch of the marked ones (or of every clean ready claim),
+ * showing the files and their control numbers; h holds, r releases, 7 makes
+ * a replacement and 8 a void (through the claim lifecycle of batch.h,
+ * which records who and when).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "medbill/batch.h"
 #include "medbill/claim.h"
 #include "medbill/practice.h"
+#include "medbill/scrub.h"
 #include "tui_priv.h"
 
 #define CLAIMS_MAX 2000
@@ -294,6 +297,77 @@ static void lifecycle(struct tui_screen *s, int64_t id, enum tui_action act)
 	claim_release(&c);
 }
 
+/* b: build 837P batches from the marked claims, or every clean ready claim. */
+static void build(struct tui_screen *s)
+{
+	struct claims_state *cs = s->priv;
+	struct tui *t = s->tui;
+	struct build_opts o;
+	struct build_result r;
+	struct tui_rows info;
+	int64_t *ids = xcalloc((size_t)cs->rows.n + 1, sizeof(*ids));
+	char dir[BATCH_PATH_MAX], line[BATCH_PATH_MAX + 80], m[MONEY_BUF], *slash;
+	size_t i, n = 0;
+
+	for (i = 0; i < (size_t)cs->rows.n; i++)
+		if (tui_list_marked(&cs->list, (int)i))
+			ids[n++] = cs->rows.ids[i];
+	SCPY(dir, store_path(t->st));
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		SCPY(dir, ".");
+	if (!tui_prompt(t, n ? "Write the batch of the marked claims to folder:" :
+			"Write a batch of every clean ready claim to folder:", dir, sizeof(dir))) {
+		free(ids);
+		return;
+	}
+	memset(&o, 0, sizeof(o));
+	memset(&r, 0, sizeof(r));
+	o.outdir = dir;
+	o.ids = n ? ids : NULL;
+	o.nids = n;
+	o.newlines = true;
+	if (batch_build(t->st, &o, &r) != MB_OK) {
+		tui_fail(t);
+		free(ids);
+		return;
+	}
+	tui_rows_init(&info);
+	for (i = 0; i < r.nfiles; i++) {
+		struct batch b;
+
+		tui_rows_add(&info, r.paths[i], 0);
+		if (batch_get(t->st, r.batches[i], &b) == MB_OK) {
+			snprintf(line, sizeof(line), "  batch %lld to %s", (long long)b.id, b.receiver_name);
+			tui_rows_add(&info, line, 0);
+			snprintf(line, sizeof(line), "  ISA13 %09lld  GS06 %lld  ST02 %04lld-%04lld",
+				 (long long)b.isa13, (long long)b.gs06, (long long)b.st02_first,
+				 (long long)b.st02_last);
+			tui_rows_add(&info, line, 0);
+			snprintf(line, sizeof(line), "  %lld claim%s, %lld line%s, %s", (long long)b.claims,
+				 b.claims == 1 ? "" : "s", (long long)b.lines, b.lines == 1 ? "" : "s",
+				 money_fmt_grouped(b.total, m));
+			tui_rows_add(&info, line, 0);
+		}
+	}
+	if (r.held) {
+		snprintf(line, sizeof(line), "%zu ready claim%s held back by the scrubber: see their findings",
+			 r.held, r.held == 1 ? "" : "s");
+		tui_rows_add(&info, line, 0);
+	}
+	if (r.nfiles)
+		tui_pick(t, "Batch built", info.rows, info.n, 0);
+	tui_msg(t, r.nfiles ? "%zu claim%s sent in %zu file%s" : "nothing to send: no clean ready claim",
+		r.claims, r.claims == 1 ? "" : "s", r.nfiles, r.nfiles == 1 ? "" : "s");
+	tui_rows_release(&info);
+	build_result_release(&r);
+	free(ids);
+	if (load(s) != MB_OK)
+		tui_fail(t);
+}
+
 enum tui_action tui_claim_action(struct tui_screen *s, int64_t id, enum tui_action act)
 {
 	switch (act) {
@@ -322,6 +396,9 @@ static enum tui_action claims_key(struct tui_screen *s, int key, enum tui_action
 	case ACT_ENTER:
 		if (cur >= 0)
 			tui_push(s->tui, &tui_claim_ops, &cs->rows.ids[cur]);
+		return ACT_NONE;
+	case ACT_BUILD:
+		build(s);
 		return ACT_NONE;
 	case ACT_MARK:
 		if (tui_list_toggle_mark(&cs->list))
@@ -358,8 +435,8 @@ static void claims_close(struct tui_screen *s)
 }
 
 static const enum tui_action claims_bar[] = {
-	ACT_HELP, ACT_FILTER, ACT_MARK, ACT_HOLD, ACT_RELEASE, ACT_RESUBMIT, ACT_VOID, ACT_BACK,
-	ACT_NONE
+	ACT_HELP, ACT_FILTER, ACT_MARK, ACT_BUILD, ACT_HOLD, ACT_RELEASE, ACT_RESUBMIT, ACT_VOID,
+	ACT_BACK, ACT_NONE
 };
 
 const struct tui_screen_ops tui_claims_ops = {
@@ -373,3 +450,31 @@ const struct tui_screen_ops tui_claims_ops = {
 	.resume = claims_resume,
 	.close = claims_close,
 };
+
+void tui_claim_findings(struct tui *t, int64_t claim, struct tui_rows *out)
+{
+	struct scrub_finding *f = NULL;
+	char line[SCRUB_TEXT_LEN * 2 + 80];
+	size_t n = 0, i;
+
+	if (scrub_findings(t->st, claim, &f, &n) != MB_OK) {
+		tui_fail(t);
+		return;
+	}
+	tui_rows_add(out, "", 0);
+	tui_rows_add(out, n ? "Findings of the scrubber" : "Findings of the scrubber: none", 0);
+	for (i = 0; i < n; i++) {
+		char where[16] = "claim";
+
+		if (f[i].line)
+			snprintf(where, sizeof(where), "line %d", f[i].line);
+		snprintf(line, sizeof(line), "  %-7s %-7s %s: %s", scrub_severity_name(f[i].severity),
+			 where, f[i].field, f[i].message);
+		tui_rows_add(out, line, 0);
+		if (f[i].fix[0]) {
+			snprintf(line, sizeof(line), "                  fix: %s", f[i].fix);
+			tui_rows_add(out, line, 0);
+		}
+	}
+	free(f);
+}

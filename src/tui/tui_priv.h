@@ -361,6 +361,8 @@ extern const struct tui_screen_ops tui_claim_ops;	/* arg: const int64_t *claim *
 extern const struct tui_screen_ops tui_claims_ops;
 /* Hold, release, resubmit or void a claim (tui_claims.c); other actions come back. */
 enum tui_action tui_claim_action(struct tui_screen *s, int64_t id, enum tui_action act);
+/* Append the stored scrubber findings of a claim as text rows (tui_claims.c). */
+void tui_claim_findings(struct tui *t, int64_t claim, struct tui_rows *out);
 extern const struct tui_screen_ops tui_aging_ops;
 
 /* What the aging drill-down opens on. */

@@ -96,7 +96,7 @@ static int search_open(struct tui_screen *s, const void *arg)
 	s->priv = ss;
 	ss->pick = arg != NULL;
 	if (ss->pick)
-		tui_set_title(s, "Charge entry: pick the patient");
+		tui_set_title(s, "Charges: pick a patient");
 	tui_form_init(&ss->form, s->tui, search_fields, 1, NULL, NULL);
 	ss->form.active = true;
 	tui_list_init(&ss->list, false);
@@ -169,8 +169,10 @@ static enum tui_action search_key(struct tui_screen *s, int key, enum tui_action
 			return ACT_NONE;
 		}
 		if (ss->pick) {
-			tui_pop(s->tui, true);
-			tui_push(s->tui, &tui_charge_ops, &id);
+			struct tui *t = s->tui;
+
+			tui_pop(t, true);	/* frees s */
+			tui_push(t, &tui_charge_ops, &id);
 		} else {
 			tui_push(s->tui, &tui_patient_ops, &id);
 		}

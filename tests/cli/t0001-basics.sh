@@ -15,6 +15,9 @@ t_grep "schema version shown" '^schema: [0-9]+' "$T/.out"
 t_ok "MEDBILL_DB is honoured" env MEDBILL_DB="$T/b.db" "$MEDBILL" init
 t_ok "XDG_DATA_HOME is honoured" env XDG_DATA_HOME="$T/xdg" "$MEDBILL" init
 [ -f "$T/xdg/medbill/medbill.db" ]; _result $? "default path under XDG_DATA_HOME"
+echo "not a database, just text" >"$T/text.db"
+t_fail "a file that is not a database is refused" 1 mb --db "$T/text.db" info
+t_grep "says so" "'$T/text.db' is not a medbill database" "$T/.err"
 t_ok "help lists commands" mb --help
 t_grep "help has init" '^  init' "$T/.out"
 t_done

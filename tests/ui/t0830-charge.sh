@@ -29,7 +29,7 @@ j45909<Enter>
 :dump posted
 KEYS
 t_ok "visit session" ui_run visit
-t_grep "patient and primary coverage in the header" '^ Castillo, Mateo  DOB 2015-09-12  Primary Badger Blue Cross, member BBC448812$' start
+t_grep "patient and primary coverage in the header" '^ Castillo, Mateo \(MS000002\)  DOB 2015-09-12  Primary Badger Blue Cross' start
 t_grep "DOS defaults to today, POS to 11" '^ DOS 2026-11-26  Rendering Okonkwo, Emeka +POS 11$' start
 t_grep "lookup by code prefix, with descriptions" '\|J02\.0    Streptococcal pharyngitis +\|' lookup
 t_grep "headers are shown as not billable" '\|J02      Acute pharyngitis \(not billable\) +\|' lookup
@@ -82,6 +82,20 @@ t_grep "the routine visit is posted" '^posted: claim MS000003-[0-9]+ to Badger B
 keys=$(grep -v '^:' routine.keys | grep -o '<[^>]*>' | wc -l)
 echo "# keys beyond the codes: $keys"
 [ "$keys" -lt 30 ]; _result $? "a routine visit takes under 30 keys beyond the codes ($keys)"
+
+# From the main menu: pick the patient, then charge entry; Esc goes back to the menu.
+cat >menu.keys <<'KEYS'
+c
+:dump pick
+castillo, l<Enter>
+:dump picked
+<Esc>
+:dump back
+KEYS
+t_ok "charge entry from the menu" ui_run menu
+t_grep "the search asks for the patient" '\| Charges: pick a patient ' pick
+t_grep "Enter goes on to charge entry" '\| Charges: Castillo, Lucía ' picked
+t_grep "Esc goes back to the menu" '\| Main menu ' back
 
 # A resize in the middle of a line keeps the diagnoses and the lines typed.
 cat >r.keys <<'KEYS'

@@ -57,4 +57,38 @@ t_grep "Space marks a claim" '^ \*MS000004-4 ' marked
 ui_xml >after.xml
 t_grep "hold recorded with who" 'tester' after.xml
 t_ok "the ledger checks" mb --db "$T/db" check
+
+# Build a batch of the marked claim: the file and its control numbers; the
+# claim is then submitted and shows the scrubber's findings.
+mkdir out
+cat >b.keys <<'KEYS'
+l
+<Space>
+b
+:dump folder
+KEYS
+printf '<BS>%.0s' $(seq 1 80) >>b.keys
+cat >>b.keys <<KEYS
+
+$T/out<Enter>
+:dump built
+<Esc>
+:dump after
+f
+<Enter>
+<Home><Enter>
+<End><Enter>
+:dump claim
+KEYS
+t_ok "batch session" ui_run b
+t_grep "asks for the folder" '^Write the batch of the marked claims to folder: ' folder
+t_grep "the file" "\\| $T/out/837P-[0-9]+-LAKESIDECLX\\.x12 +\\|" built
+t_grep "its control numbers" '\\|   ISA13 000000001  GS06 1  ST02 0001-0001 +\\|' built
+t_grep "what it carries" '\\|   1 claim, 1 line, 125\\.00 +\\|' built
+t_grep "sent" '^1 claim sent in 1 file$' after
+t_grep "no ready claim left" '^ 0 claims' after
+t_grep "the claim was submitted" '^ Claim MS000002-5   status submitted' claim
+t_grep "the scrubber had nothing to say" '^ Findings of the scrubber: none$' claim
+ls out/837P-*.x12 >/dev/null 2>&1; _result $? "the 837P file is written"
+t_ok "x12 check accepts it" mb --db "$T/db" x12 check out/837P-*.x12
 t_done

@@ -191,6 +191,44 @@ long strset_add(struct strset *s, const char *key, long segno)
 	return 0;
 }
 
+/* ---- control numbers across files ---- */
+
+struct x12c_across {
+	struct strset keys;	/* "ISA05:ISA06:ISA13" -> index + 1 into files */
+	char **files;
+	size_t n, alloc;
+};
+
+struct x12c_across *x12c_across_new(void)
+{
+	return xcalloc(1, sizeof(struct x12c_across));
+}
+
+void x12c_across_free(struct x12c_across *a)
+{
+	size_t i;
+
+	if (!a)
+		return;
+	strset_clear(&a->keys);
+	for (i = 0; i < a->n; i++)
+		free(a->files[i]);
+	free(a->files);
+	free(a);
+}
+
+/* Remember key for file; the file that used it first, or NULL. */
+static const char *across_add(struct x12c_across *a, const char *key, const char *file)
+{
+	long first = strset_add(&a->keys, key, (long)a->n + 1);
+
+	if (first)
+		return strcmp(a->files[first - 1], file) ? a->files[first - 1] : NULL;
+	ALLOC_GROW(a->files, a->n + 1, a->alloc);
+	a->files[a->n++] = xstrdup(file);
+	return NULL;
+}
+
 /* ---- element syntax (005010 dictionary) ---- */
 
 /*
@@ -599,6 +637,19 @@ static void check_isa(struct chk *c, struct env *v, const struct x12_segment *s,
 			chk_err(c, 13, "interchange control number %s was already used at segment %ld",
 				s->el[13], first);
 	}
+	if (c->across) {
+		char key[64], sender[16];
+		const char *other;
+
+		snprintf(key, sizeof(key), "%s:%s:%s", s->el[5], s->el[6], s->el[13]);
+		other = across_add(c->across, key, c->name);
+		SCPY(sender, s->el[6]);
+		strtrim(sender);
+		if (other)
+			chk_report(c, X12C_WARNING, s->no, "ISA", 13,
+				   "sender %s already used interchange control number %s in %s",
+				   sender, s->el[13], other);
+	}
 }
 
 /* Close the open transaction set; a set cut short (no SE) skips the
@@ -788,6 +839,12 @@ static void envelope(struct chk *c, struct env *v, const struct x12_segment *s, 
 int x12check_file(FILE *f, const char *name, const struct x12c_options *o,
 		  struct x12c_summary *sum)
 {
+	return x12check_file_across(f, name, o, NULL, sum);
+}
+
+int x12check_file_across(FILE *f, const char *name, const struct x12c_options *o,
+			 struct x12c_across *across, struct x12c_summary *sum)
+{
 	struct x12c_summary local;
 	struct x12_reader r;
 	struct x12_segment s;
@@ -803,6 +860,7 @@ int x12check_file(FILE *f, const char *name, const struct x12c_options *o,
 	memset(&v, 0, sizeof(v));
 	c.name = name;
 	c.o = o;
+	c.across = across;
 	c.sum = sum;
 	x12r_init(&r, f);
 	while ((rc = x12r_next(&r, &s)) == MB_OK) {

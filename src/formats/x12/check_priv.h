@@ -40,6 +40,7 @@ struct chk {
 	struct c837 *p837;		/* the 837P state of the open set, or NULL */
 	struct strset clm01;		/* CLM01 values seen in the file */
 	struct x12_dict *dict;		/* the element dictionary, parsed on first use */
+	struct x12c_across *across;	/* control numbers across files, or NULL */
 };
 
 void chk_report(struct chk *c, enum x12c_severity sev, long segno, const char *seg,

@@ -1,4 +1,0 @@
-build-prof/src/lib/money.o: src/lib/money.c include/medbill/money.h \
- include/medbill/util.h
-include/medbill/money.h:
-include/medbill/util.h:

@@ -1,9 +1,0 @@
-build-prof/src/tui/tui_keys.o: src/tui/tui_keys.c src/tui/tui_priv.h \
- include/medbill/util.h include/medbill/strbuf.h include/medbill/util.h \
- include/medbill/date.h include/medbill/money.h
-src/tui/tui_priv.h:
-include/medbill/util.h:
-include/medbill/strbuf.h:
-include/medbill/util.h:
-include/medbill/date.h:
-include/medbill/money.h:
