@@ -82,8 +82,8 @@ static void print_csv(const struct aging_report *r)
 	csv_row(r, &r->totals, "", r->totals.total);
 }
 
-/* The name column: the longest name, 22 to 40 characters. */
-#define NAME_MIN 22
+/* The name column: the longest name, 28 to 40 characters. */
+#define NAME_MIN 28
 #define NAME_MAX 40
 
 /* A row's name as printed; by patient with the account. */

@@ -11,13 +11,13 @@ t_ok "aging by payer (default), today pinned" mb --db "$T/a.db" aging
 cat >"$T/expect" <<'END'
 A/R aging by payer as of 2026-11-26 (days since the date of service)
 
-Payer                          0-30        31-60        61-90       91-120         120+         Total      %
-Acme Health                  315.00         0.00         0.00         0.00         0.00        315.00   44.7
-Blue Plan                      0.00        20.00         0.00         0.00         0.00         20.00    2.8
-Smith, Jones "Care"            0.00         0.00         0.00       120.00       250.00        370.00   52.5
-Patient responsibility         0.00        10.00       -10.00         0.00         0.00          0.00    0.0
-Total                        315.00        30.00       -10.00       120.00       250.00        705.00  100.0
-%                              44.7          4.3         -1.4         17.0         35.5         100.0
+Payer                                0-30        31-60        61-90       91-120         120+         Total      %
+Acme Health                        315.00         0.00         0.00         0.00         0.00        315.00   44.7
+Blue Plan                            0.00        20.00         0.00         0.00         0.00         20.00    2.8
+Smith, Jones "Care"                  0.00         0.00         0.00       120.00       250.00        370.00   52.5
+Patient responsibility               0.00        10.00       -10.00         0.00         0.00          0.00    0.0
+Total                              315.00        30.00       -10.00       120.00       250.00        705.00  100.0
+%                                    44.7          4.3         -1.4         17.0         35.5         100.0
 END
 t_cmp "aging by payer text" "$T/expect" "$T/.out"
 [ ! -s "$T/.err" ]; _result $? "nothing on stderr"
@@ -26,13 +26,13 @@ t_ok "aging --by payer --as-of a day later" mb --db "$T/a.db" aging --by payer -
 cat >"$T/expect" <<'END'
 A/R aging by payer as of 2026-11-27 (days since the date of service)
 
-Payer                          0-30        31-60        61-90       91-120         120+         Total      %
-Acme Health                  255.00       180.00         0.00         0.00         0.00        435.00   52.7
-Blue Plan                      0.00        20.00         0.00         0.00         0.00         20.00    2.4
-Smith, Jones "Care"            0.00         0.00         0.00         0.00       370.00        370.00   44.8
-Patient responsibility         0.00        10.00       -10.00         0.00         0.00          0.00    0.0
-Total                        255.00       210.00       -10.00         0.00       370.00        825.00  100.0
-%                              30.9         25.5         -1.2          0.0         44.8         100.0
+Payer                                0-30        31-60        61-90       91-120         120+         Total      %
+Acme Health                        255.00       180.00         0.00         0.00         0.00        435.00   52.7
+Blue Plan                            0.00        20.00         0.00         0.00         0.00         20.00    2.4
+Smith, Jones "Care"                  0.00         0.00         0.00         0.00       370.00        370.00   44.8
+Patient responsibility               0.00        10.00       -10.00         0.00         0.00          0.00    0.0
+Total                              255.00       210.00       -10.00         0.00       370.00        825.00  100.0
+%                                    30.9         25.5         -1.2          0.0         44.8         100.0
 END
 t_cmp "as-of moves dates across bucket edges and takes in later services" "$T/expect" "$T/.out"
 
@@ -62,6 +62,13 @@ t_ok "before any service the report is empty" mb --db "$T/a.db" aging --as-of 20
 printf '%s\r\n' 'id,payer,0-30,31-60,61-90,91-120,120+,total,percent' \
 	',Total,0.00,0.00,0.00,0.00,0.00,0.00,0.0' >"$T/expect"
 t_cmp "only the header and a zero total" "$T/expect" "$T/.out"
+
+cp "$T/a.db" "$T/long.db"
+sqlite3 "$T/long.db" "UPDATE payers SET name = 'Northwest Regional Health Alliance' WHERE id = 1"
+t_ok "a long payer name" mb --db "$T/long.db" aging
+t_grep "widens the name column instead of cutting the name" \
+	'^Northwest Regional Health Alliance +315\.00 ' "$T/.out"
+t_grep "the header follows" '^Payer {29}  {8}0-30 ' "$T/.out"
 
 # Bad input: usage errors with a message naming the option; nothing on stdout.
 t_fail "bad --by" 2 mb --db "$T/a.db" aging --by provider
