@@ -215,8 +215,12 @@ int codes_sets(struct store *st, code_set_fn fn, void *arg);
 /* The newest ICD-10-CM fiscal year loaded, 0 when none. */
 int codes_icd_newest_fy(struct store *st);
 
-/* Progress of an import: bytes read of the (decompressed) input, and its size when known (else 0). */
-typedef void (*code_progress_fn)(uint64_t done, uint64_t total, void *arg);
+/*
+ * Progress of an import: step is "reading" (done: bytes read of the
+ * decompressed input; total: its size when known, else 0) or "indexing"
+ * (building the search index; done and total 0).
+ */
+typedef void (*code_progress_fn)(const char *step, uint64_t done, uint64_t total, void *arg);
 
 struct code_import_result {
 	char version[16];	/* "2023" */

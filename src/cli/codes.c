@@ -12,11 +12,13 @@
 
 /* ---- imports ---- */
 
-static void progress(uint64_t done, uint64_t total, void *arg)
+static void progress(const char *step, uint64_t done, uint64_t total, void *arg)
 {
 	const char *what = arg;
 
-	if (total && done <= total)
+	if (!strcmp(step, "indexing"))
+		fprintf(stderr, "\r\033[Kmedbill: indexing %s for search...", what);
+	else if (total && done <= total)
 		fprintf(stderr, "\rmedbill: reading %s: %3d%%", what, (int)(done * 100 / total));
 	else
 		fprintf(stderr, "\rmedbill: reading %s: %llu MB", what,
@@ -39,9 +41,9 @@ static int import_usage(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static void print_unchanged(const char *system, const struct code_import_result *r, const char *path)
+static void print_unchanged(const char *what, const char *path)
 {
-	printf("%s %s from '%s' is already loaded: nothing changed\n", system, r->version, path);
+	printf("%s from '%s' is already loaded: nothing changed\n", what, path);
 }
 
 int cmd_import_icd10cm(struct cli *c, int argc, char **argv)
@@ -59,7 +61,10 @@ int cmd_import_icd10cm(struct cli *c, int argc, char **argv)
 	if (rc != MB_OK)
 		return cli_fail();
 	if (r.unchanged) {
-		print_unchanged("ICD-10-CM FY", &r, argv[0]);
+		char what[32];
+
+		snprintf(what, sizeof(what), "ICD-10-CM FY%s", r.version);
+		print_unchanged(what, argv[0]);
 		return EXIT_OK;
 	}
 	printf("imported ICD-10-CM FY%s: %ld diag elements, %ld codes, %ld billable, %ld notes\n",
@@ -82,7 +87,10 @@ int cmd_import_hcpcs(struct cli *c, int argc, char **argv)
 	if (rc != MB_OK)
 		return cli_fail();
 	if (r.unchanged) {
-		print_unchanged("HCPCS", &r, argv[0]);
+		char what[32];
+
+		snprintf(what, sizeof(what), "HCPCS %s", r.version);
+		print_unchanged(what, argv[0]);
 		return EXIT_OK;
 	}
 	printf("imported HCPCS %s: %ld records, %ld procedure codes, %ld modifiers\n",

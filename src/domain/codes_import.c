@@ -116,7 +116,17 @@ struct icd_ctx {
 	int fy;
 	bool cleared;
 	struct icd_seen seen;
+	code_progress_fn progress;
+	void *progress_arg;
 };
+
+/* The readers report bytes; the importers' callers also hear of the indexing. */
+static void reading(uint64_t done, uint64_t total, void *arg)
+{
+	const struct icd_ctx *x = arg;
+
+	x->progress("reading", done, total, x->progress_arg);
+}
 
 static int icd_write(const struct icd10cm_code *c, void *arg)
 {
@@ -153,7 +163,7 @@ int codes_import_icd10cm(struct store *st, const char *path, code_progress_fn pr
 {
 	struct icd10cm_stats stats;
 	struct store_code_set cs;
-	struct icd_ctx x = { st, 0, false, { NULL, 0, 0 } };
+	struct icd_ctx x = { st, 0, false, { NULL, 0, 0 }, progress, arg };
 	uint64_t h;
 	char fp[17];
 	int ret = MB_ERROR, newest;
@@ -173,7 +183,7 @@ int codes_import_icd10cm(struct store *st, const char *path, code_progress_fn pr
 	}
 	if (begin(st) != MB_OK)
 		return MB_ERROR;
-	if (icd10cm_parse(path, icd_write, &x, progress, arg, &stats) != MB_OK ||
+	if (icd10cm_parse(path, icd_write, &x, progress ? reading : NULL, &x, &stats) != MB_OK ||
 	    no_repeats(path, x.seen.v, x.seen.n, true) != MB_OK)
 		goto cleanup;
 	if (stats.fingerprint != h) {
@@ -196,9 +206,12 @@ int codes_import_icd10cm(struct store *st, const char *path, code_progress_fn pr
 	if (store_code_set_put(st, &cs) != MB_OK)
 		goto cleanup;
 	newest = codes_icd_newest_fy(st);
-	if (stats.fy >= newest &&
-	    store_icd_search_rebuild(st, stats.fy, codes_search_base(CODE_ICD10CM)) != MB_OK)
-		goto cleanup;
+	if (stats.fy >= newest) {
+		if (progress)
+			progress("indexing", 0, 0, arg);
+		if (store_icd_search_rebuild(st, stats.fy, codes_search_base(CODE_ICD10CM)) != MB_OK)
+			goto cleanup;
+	}
 	ret = MB_OK;
 cleanup:
 	free(x.seen.v);
@@ -211,7 +224,16 @@ struct hcpcs_ctx {
 	struct store *st;
 	char version[16];
 	bool older;		/* a newer HCPCS file is already loaded */
+	code_progress_fn progress;
+	void *progress_arg;
 };
+
+static void hcpcs_reading(uint64_t done, uint64_t total, void *arg)
+{
+	const struct hcpcs_ctx *x = arg;
+
+	x->progress("reading", done, total, x->progress_arg);
+}
 
 static int hcpcs_check(const struct hcpcs_entry *e, void *arg)
 {
@@ -325,7 +347,9 @@ int codes_import_hcpcs(struct store *st, const char *path, code_progress_fn prog
 	x.older = nc.version[0] && strcmp(nc.version, x.version) > 0;
 	if (begin(st) != MB_OK)
 		return MB_ERROR;
-	if (hcpcs_parse(path, hcpcs_write, &x, progress, arg, &stats) != MB_OK)
+	x.progress = progress;
+	x.progress_arg = arg;
+	if (hcpcs_parse(path, hcpcs_write, &x, progress ? hcpcs_reading : NULL, &x, &stats) != MB_OK)
 		goto cleanup;
 	memset(&cs, 0, sizeof(cs));
 	SCPY(cs.system, "hcpcs");
