@@ -74,6 +74,15 @@ struct demo_counts {
 int demo_generate(struct store *st, const struct demo_options *o, struct demo_counts *counts);
 
 /*
+ * Every code the demo can bill or name, for tests and documentation: kind
+ * is "icd10cm" (without the dot), "procedure" (CPT or HCPCS), "modifier",
+ * "taxonomy", "pos", "carc" or "group". A code may come more than once. fn returns MB_OK to go on;
+ * anything else stops the walk and is returned.
+ */
+typedef int (*demo_code_fn)(const char *kind, const char *code, void *arg);
+int demo_foreach_code(demo_code_fn fn, void *arg);
+
+/*
  * The demo's random numbers: splitmix64, the same sequence on every
  * platform for a seed.
  */

@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 
+#include "model.h"
+
 struct store;
 
 /*
@@ -31,5 +33,29 @@ int store_demo_indexes_restore(struct store *st);
  * write it twice (log, then checkpoint); bulk false goes back to WAL.
  */
 int store_demo_journal(struct store *st, bool bulk);
+
+/*
+ * The bulk writer of the demo's high-volume tables (patients, coverages,
+ * encounters with their diagnoses and charges, claims with their lines,
+ * claim history, ledger rows). Rows carry their ids; they are validated by
+ * the caller and written as the entity stores would write them, many to a
+ * statement, in foreign-key order. Call inside a transaction; flush before
+ * reading or committing. store_demo_bulk_free() frees the writer (not the
+ * rows it has written).
+ */
+struct store_demo_bulk;
+struct store_demo_bulk *store_demo_bulk_new(struct store *st);
+void store_demo_bulk_free(struct store_demo_bulk *b);
+int store_demo_bulk_flush(struct store_demo_bulk *b);
+/* Rows taken so far. */
+long store_demo_bulk_rows(const struct store_demo_bulk *b);
+int store_demo_bulk_patient(struct store_demo_bulk *b, const struct patient *p);
+int store_demo_bulk_coverage(struct store_demo_bulk *b, const struct coverage *c);
+/* The encounter row, its diagnoses and its charges (with their ids, encounter and line). */
+int store_demo_bulk_encounter(struct store_demo_bulk *b, const struct encounter *e);
+/* The claim row with status (its text) and its lines. */
+int store_demo_bulk_claim(struct store_demo_bulk *b, const struct claim *c, const char *status);
+int store_demo_bulk_event(struct store_demo_bulk *b, const struct claim_event *ev, const char *status);
+int store_demo_bulk_ledger(struct store_demo_bulk *b, const struct ledger_row *r, const char *kind);
 
 #endif

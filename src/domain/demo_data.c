@@ -200,9 +200,9 @@ const size_t demo_fees_n = ARRAY_SIZE(demo_fees);
 const struct demo_payer_def demo_payers[] = {
 	{ "MEDICARE PART B OHIO", "15202", "MB", "PO Box 6726", "Indianapolis", "IN", "462066726", 365, 41 },
 	{ "OHIO MEDICAID", "OHMCD", "MC", "PO Box 1461", "Columbus", "OH", "432161461", 365, 33 },
-	{ "BUCKEYE BLUE CROSS BLUE SHIELD", "00834", "BL", "PO Box 105187", "Atlanta", "GA", "303485187", 180, 62 },
+	{ "BUCKEYE BLUE SHIELD", "00834", "BL", "PO Box 105187", "Atlanta", "GA", "303485187", 180, 62 },
 	{ "GREAT LAKES HEALTH PLAN", "GLHP1", "CI", "PO Box 740800", "Louisville", "KY", "402010800", 120, 68 },
-	{ "TRISTATE BENEFITS ADMINISTRATORS", "TSB27", "CI", "PO Box 30555", "Salt Lake City", "UT", "841300555", 90, 71 },
+	{ "TRISTATE BENEFIT PLANS", "TSB27", "CI", "PO Box 30555", "Salt Lake City", "UT", "841300555", 90, 71 },
 };
 const size_t demo_payers_n = ARRAY_SIZE(demo_payers);
 
@@ -327,3 +327,13 @@ const struct demo_profile demo_profiles[] = {
 	  { { "99214", 1, "", {1} } }, 1 },
 };
 const size_t demo_profiles_n = ARRAY_SIZE(demo_profiles);
+
+/* How payers deny claims: the CAS group and CARC reason, and the note. */
+const struct demo_denial demo_denials[] = {
+	{ "CO", "50", "denied: CO-50 not deemed a medical necessity" },
+	{ "CO", "16", "denied: CO-16 claim lacks information (N290 rendering provider)" },
+	{ "CO", "96", "denied: CO-96 non-covered charge" },
+	{ "OA", "18", "denied: OA-18 exact duplicate claim" },
+	{ "PR", "204", "denied: PR-204 not covered under the patient's current plan" },
+};
+const size_t demo_denials_n = ARRAY_SIZE(demo_denials);

@@ -10,6 +10,7 @@
 
 #include "medbill/demo.h"
 #include "medbill/model.h"
+#include "medbill/store_demo.h"
 #include "medbill/util.h"
 
 /* The diagnoses the visit profiles use: name, ICD-10-CM code without the dot. */
@@ -115,6 +116,17 @@ struct demo_profile {
 extern const struct demo_profile demo_profiles[];
 extern const size_t demo_profiles_n;
 
+struct demo_denial {
+	const char *group, *reason, *note;
+};
+extern const struct demo_denial demo_denials[];
+extern const size_t demo_denials_n;
+
+/* Places of service. */
+#define DEMO_POS_OFFICE "11"
+#define DEMO_POS_NURSING "31"	/* at the nursing facility */
+#define DEMO_POS_HOME "10"	/* telehealth in the patient's home */
+
 /* ---- the generator's state (demo.c) and its writers (demo_write.c) ---- */
 
 /* How much of the allowed amount the patient pays on a visit. */
@@ -192,10 +204,53 @@ struct demo {
 	int rate;			/* visits per patient, per mille of the full rate */
 	size_t forced;			/* forced scenarios used so far */
 	struct demo_counts *counts;
-	/* the bulk writer's ids and stamp */
-	int64_t next_claim, next_ledger;
+	/* the bulk writer, its next ids and its stamp */
+	struct store_demo_bulk *bw;
+	int64_t next_patient, next_coverage, next_encounter, next_charge;
+	int64_t next_claim, next_event, next_ledger;
 	struct stamp stamp;
 };
+
+/* Random draws (demo.c owns the generator). */
+/* A number in [lo, hi]. */
+static inline int rnd(struct demo *d, int lo, int hi)
+{
+	return hi <= lo ? lo : lo + (int)demo_rng_below(&d->rng, (uint32_t)(hi - lo + 1));
+}
+
+/* True with probability permille / 1000. */
+static inline bool chance(struct demo *d, int permille)
+{
+	return (int)demo_rng_below(&d->rng, 1000) < permille;
+}
+
+/* An index into weights[0..n) drawn by weight. */
+static inline int pick_weighted(struct demo *d, const int *weights, int n)
+{
+	int total = 0, i, x;
+
+	for (i = 0; i < n; i++)
+		total += weights[i];
+	x = rnd(d, 0, total - 1);
+	for (i = 0; i < n - 1 && x >= weights[i]; i++)
+		x -= weights[i];
+	return i;
+}
+
+#define PICK(d, list) ((list)[demo_rng_below(&(d)->rng, (uint32_t)(list##_n))])
+
+
+/* demo.c: the fee schedule. */
+/* The payer's expected amount per unit of fee line 'fee': its share of the fee, to the cent. */
+cents_t demo_expected(size_t fee, int plan);
+/* The index in demo_fees of a code the profiles bill. */
+int demo_fee_index(const char *code);
+
+/* demo_people.c: a household of at most room people, not yet written. */
+void demo_make_household(struct demo *d, struct household *hh, long room);
+
+/* demo_visit.c: draw, plan and write the visits of a written person. */
+int demo_write_visits(struct demo *d, struct person *pp, struct encounter *e);
 
 /* demo_write.c: write through the APIs or in bulk, as d->bulk says. */
 int demo_write_begin(struct demo *d);
@@ -210,5 +265,7 @@ int demo_write_visit(struct demo *d, struct encounter *e, const char *account,
 		     const struct coverage *const cov[2], const struct visit_plan *vp);
 /* Finish a bulk load (indexes, balances projection); nothing for the API writer. */
 int demo_write_end(struct demo *d);
+/* Free what the writer holds, after demo_write_end() or a failure. */
+void demo_write_release(struct demo *d);
 
 #endif

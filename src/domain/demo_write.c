@@ -7,13 +7,13 @@
  *
  * The bulk writer produces the same rows. People and encounters pass the
  * same validators (patient_validate(), coverage_validate(),
- * encounter_check(), coverage_check_date()) and go in through the store's
- * entity inserts; claims, their history and the ledger rows go in with
- * explicit ids through the import paths (claim_insert(), claim_event_insert(),
- * ledger_insert_raw()), exactly as encounter_post() and the ledger posts
- * would have written them, and the balances projection is rebuilt once at
- * the end. The plain indexes of those tables are dropped for the load and
- * built again after it.
+ * encounter_check(), coverage_check_date()); claims, their history and the
+ * ledger rows are made exactly as encounter_post() and the ledger posts
+ * would make them. Every row gets its id here (the database is empty) and
+ * goes to the store's bulk writer (store_demo.h), many rows to a
+ * statement; the balances projection is rebuilt once at the end
+ * (ledger_rebuild_balances()). The plain indexes of those tables are
+ * dropped for the load and built again after it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +26,6 @@
 #include "medbill/patient.h"
 #include "medbill/store.h"
 #include "medbill/store_demo.h"
-#include "medbill/store_entities.h"
 #include "medbill/validate.h"
 
 /* What "created from encounter N" claim_create() writes in a new claim's history. */
@@ -36,21 +35,30 @@ int demo_write_begin(struct demo *d)
 {
 	if (!d->bulk)
 		return MB_OK;
-	d->next_claim = 1;
-	d->next_ledger = 1;
+	d->next_patient = d->next_coverage = d->next_encounter = d->next_charge = 1;
+	d->next_claim = d->next_event = d->next_ledger = 1;
 	memset(&d->stamp, 0, sizeof(d->stamp));
 	SCPY(d->stamp.by, user_current());
 	date_now_stamp(d->stamp.at);
-	return store_demo_indexes_drop(d->st);
+	if (store_demo_indexes_drop(d->st) != MB_OK)
+		return MB_ERROR;
+	d->bw = store_demo_bulk_new(d->st);
+	return MB_OK;
 }
 
 int demo_write_end(struct demo *d)
 {
 	if (!d->bulk)
 		return MB_OK;
-	if (store_demo_indexes_restore(d->st) != MB_OK)
+	if (store_demo_bulk_flush(d->bw) != MB_OK || store_demo_indexes_restore(d->st) != MB_OK)
 		return MB_ERROR;
 	return ledger_rebuild_balances(d->st);
+}
+
+void demo_write_release(struct demo *d)
+{
+	store_demo_bulk_free(d->bw);
+	d->bw = NULL;
 }
 
 int demo_write_patient(struct demo *d, struct patient *p)
@@ -60,8 +68,9 @@ int demo_write_patient(struct demo *d, struct patient *p)
 	patient_normalize(p);
 	if (patient_validate(p) != MB_OK)
 		return MB_ERROR;
+	p->id = d->next_patient++;
 	p->created = p->updated = d->stamp;
-	return store_patient_insert(d->st, p);
+	return store_demo_bulk_patient(d->bw, p);
 }
 
 int demo_write_coverage(struct demo *d, struct coverage *c)
@@ -71,8 +80,9 @@ int demo_write_coverage(struct demo *d, struct coverage *c)
 	coverage_normalize(c);
 	if (coverage_validate(c) != MB_OK)
 		return MB_ERROR;
+	c->id = d->next_coverage++;
 	c->created = c->updated = d->stamp;
-	return store_coverage_insert(d->st, c);
+	return store_demo_bulk_coverage(d->bw, c);
 }
 
 /* The party id of a plan's party: a coverage, or 0 for the patient. */
@@ -169,12 +179,24 @@ cleanup:
 
 static int bulk_row(struct demo *d, struct ledger_row *r)
 {
+	if (!date_valid(r->posted))
+		return error("'posted': %d is not a real date", (int)r->posted);
 	r->id = d->next_ledger++;
 	r->created = d->stamp;
-	if (ledger_insert_raw(d->st, r) != MB_OK)
-		return MB_ERROR;
 	d->counts->ledger_rows++;
-	return MB_OK;
+	return store_demo_bulk_ledger(d->bw, r, ledger_kind_name(r->kind));
+}
+
+static int bulk_event(struct demo *d, int64_t claim, enum claim_status status, const char *note)
+{
+	struct claim_event ev = { 0 };
+
+	ev.id = d->next_event++;
+	ev.claim = claim;
+	ev.status = status;
+	SCPY(ev.note, note);
+	ev.created = d->stamp;
+	return store_demo_bulk_event(d->bw, &ev, claim_status_name(status));
 }
 
 static int bulk_claim(struct demo *d, const struct encounter *e, const char *account, int64_t coverage,
@@ -183,7 +205,7 @@ static int bulk_claim(struct demo *d, const struct encounter *e, const char *acc
 {
 	int64_t lines[MAX_CLAIM_LINES];
 	struct claim c;
-	struct claim_event ev = { 0 };
+	char created[64];
 	int i;
 
 	claim_init(&c);
@@ -201,24 +223,20 @@ static int bulk_claim(struct demo *d, const struct encounter *e, const char *acc
 	c.nlines = e->ncharges;
 	c.lines = lines;
 	c.created = d->stamp;
-	if (claim_insert(d->st, &c) != MB_OK)
+	if (store_demo_bulk_claim(d->bw, &c, claim_status_name(final)) != MB_OK)
 		return MB_ERROR;
-	ev.claim = c.id;
-	ev.status = first;
-	if (note)
-		SCPY(ev.note, note);
-	else
-		snprintf(ev.note, sizeof(ev.note), CREATED_NOTE, (long long)e->id);
-	ev.created = d->stamp;
 	*id = c.id;
-	return claim_event_insert(d->st, &ev);
+	if (!note) {
+		snprintf(created, sizeof(created), CREATED_NOTE, (long long)e->id);
+		note = created;
+	}
+	return bulk_event(d, c.id, first, note);
 }
 
 static int bulk_act(struct demo *d, const struct encounter *e, const char *account,
 		    const struct coverage *const cov[2], const struct visit_plan *vp, int64_t claim[2],
 		    struct ledger_row *last, const struct act *a)
 {
-	struct claim_event ev = { 0 };
 	struct ledger_row r = { 0 }, in;
 
 	if (a->kind >= ACT_PAY && a->amount <= 0)
@@ -230,11 +248,7 @@ static int bulk_act(struct demo *d, const struct encounter *e, const char *accou
 	SCPY(r.reference, a->ref);
 	switch (a->kind) {
 	case ACT_STATUS:
-		ev.claim = claim[a->claim];
-		ev.status = a->status;
-		SCPY(ev.note, a->note);
-		ev.created = d->stamp;
-		return claim_event_insert(d->st, &ev);
+		return bulk_event(d, claim[a->claim], a->status, a->note);
 	case ACT_ICN:
 		return MB_OK;	/* written with the claim */
 	case ACT_CLAIM2:
@@ -316,8 +330,15 @@ static int bulk_visit(struct demo *d, struct encounter *e, const char *account,
 		return MB_ERROR;
 	if (cov[1] && coverage_check_date(cov[1], e->dos, "dos") != MB_OK)
 		return MB_ERROR;
+	e->id = d->next_encounter++;
 	e->created = d->stamp;
-	if (store_encounter_insert(d->st, e) != MB_OK)
+	for (i = 0; i < e->ncharges; i++) {
+		e->charges[i].id = d->next_charge++;
+		e->charges[i].encounter = e->id;
+		e->charges[i].line = i + 1;
+		e->charges[i].created = d->stamp;
+	}
+	if (store_demo_bulk_encounter(d->bw, e) != MB_OK)
 		return MB_ERROR;
 	if (bulk_claim(d, e, account, party_id(cov, PARTY_PRIMARY), vp->final[0], vp->icn[0],
 		       cov[0] ? CLAIM_READY : CLAIM_PATIENT, NULL, &claim[0]) != MB_OK)

@@ -9,6 +9,7 @@
 #include "medbill/aging.h"
 #include "medbill/check.h"
 #include "medbill/claim.h"
+#include "medbill/codes.h"
 #include "medbill/demo.h"
 #include "medbill/patient.h"
 #include "medbill/practice.h"
@@ -288,6 +289,74 @@ static void test_practice_people_valid(void **state)
 	test_store_close(st, path);
 }
 
+struct code_walk {
+	struct store *st;
+	int n[8];
+};
+
+/* Each code the demo uses is in the official code sets, billable on a FY2023 date. */
+static int code_in_sets(const char *kind, const char *code, void *ud)
+{
+	static const char *const kinds[] = { "icd10cm", "procedure", "modifier", "pos", "taxonomy",
+					     "carc", "group" };
+	static const enum code_system described[] = { CODE_ICD10CM, CODE_HCPCS, CODE_MODIFIER,
+						      CODE_POS, CODE_TAXONOMY, CODE_CARC, CODE_GROUP };
+	struct code_walk *w = ud;
+	struct code_check chk = { 0 };
+	mbdate_t dos = 20230615;
+	char *desc = NULL;
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(kinds) && strcmp(kinds[k], kind); k++)
+		;
+	assert_true(k < ARRAY_SIZE(kinds));
+	w->n[k]++;
+	switch (k) {
+	case 0:
+		assert_int_equal(codes_icd_billable(w->st, code, dos, &chk), MB_OK);
+		break;
+	case 1:
+		assert_int_equal(codes_proc_valid(w->st, code, dos, &chk), MB_OK);
+		break;
+	case 2:
+		assert_int_equal(codes_modifier_valid(w->st, code, dos, &chk), MB_OK);
+		break;
+	case 3:
+		assert_int_equal(codes_pos_valid(w->st, code, &chk), MB_OK);
+		break;
+	default:
+		if (codes_describe(w->st, described[k], code, &desc) != MB_OK)
+			fail_msg("%s '%s': %s", kind, code, error_last());
+		free(desc);
+		return MB_OK;
+	}
+	if (!chk.ok)
+		fail_msg("%s '%s': %s", kind, code, chk.message);
+	return MB_OK;
+}
+
+static void test_codes_are_real(void **state)
+{
+	char path[64];
+	struct store *st = test_store_open(path);
+	struct code_import_result r;
+	struct code_walk w = { st, { 0 } };
+	size_t k;
+
+	(void)state;
+	assert_int_equal(codes_load_shipped(st, "data"), MB_OK);
+	if (codes_import_icd10cm(st, "data/icd10cm_tabular_2023.xml.gz", NULL, NULL, &r) != MB_OK ||
+	    codes_import_hcpcs(st, "data/HCPC2019_CONTR_ANWEB.txt.gz", NULL, NULL, &r) != MB_OK)
+		fail_msg("code sets: %s", error_last());
+	assert_int_equal(demo_foreach_code(code_in_sets, &w), MB_OK);
+	for (k = 0; k < ARRAY_SIZE(w.n); k++)
+		if (k < 7)
+			assert_true(w.n[k] > 0);
+	assert_true(w.n[0] >= 60);
+	warnings_clear();
+	test_store_close(st, path);
+}
+
 static void test_refuses_used_database(void **state)
 {
 	char path[64];
@@ -343,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_same_seed_same_rows),
 		cmocka_unit_test(test_invariants_statuses_buckets),
 		cmocka_unit_test(test_practice_people_valid),
+		cmocka_unit_test(test_codes_are_real),
 		cmocka_unit_test(test_refuses_used_database),
 		cmocka_unit_test(test_bad_options),
 	};
