@@ -76,20 +76,23 @@ struct code_hit {
 	const char *code;		/* display form: "J02.0", "99213", "25" */
 	const char *description;	/* "" for a CPT code without licensed file */
 	bool billable;
-	double rank;			/* smaller is better */
+	double rank;			/* word matches: smaller is better; code matches 0 */
 };
 /* Return nonzero to stop the search early (not an error). */
 typedef int (*code_hit_fn)(const struct code_hit *hit, void *arg);
 
 /*
- * Search 'text' in one system or in all (CODE_ANY): a single token that
- * looks like a code is matched as a code prefix, with or without the dot
- * ("J02" -> J02, J02.0, J02.8, J02.9; "j020" -> J02.0); other text is
- * matched word by word (prefixes) against the descriptions and the
- * inclusion terms with SQLite FTS5, best first ("strep throat" -> J02.0).
- * Code matches come first, then word matches, at most 'limit' hits
- * (1..1000). ICD-10-CM answers from the newest fiscal year loaded.
- * MB_OK (also with no hits), MB_ERROR on a bad argument or database error.
+ * Search 'text' in one searchable system (icd10cm, hcpcs, cpt, modifier,
+ * pos, carc, rarc) or in all (CODE_ANY): a single token that looks like a
+ * code is matched as a code prefix, with or without the dot ("J02" -> J02,
+ * J02.0, J02.8, J02.9; "j020" -> J02.0), system by system in that order;
+ * other text is matched word by word, each word as a prefix, against the
+ * descriptions and the inclusion terms with SQLite FTS5, and ranked by
+ * where the words fall in the description ("strep throat" -> J02.0 first,
+ * "pneumonia" -> J18, J18.9 first). Code matches come first, then word
+ * matches, at most 'limit' hits (1..1000). ICD-10-CM answers from the
+ * newest fiscal year loaded. MB_OK (also with no hits), MB_ERROR on a bad
+ * argument or a database error.
  */
 int codes_search(struct store *st, const char *text, int system, int limit,
 		 code_hit_fn fn, void *arg);
