@@ -102,22 +102,22 @@ CREATE TABLE batch_sets (
 	PRIMARY KEY (batch_id, st02)
 ) WITHOUT ROWID;
 
--- Each claim a batch carried. id is the submission number: the line item
--- control number (REF*6R) of the claim's line LX is '<id>-<LX>', so an
--- 835 line can be traced to the submission, the claim and the charge.
+-- Each claim a batch carried, numbered 1..n in the order of its file (seq).
+-- The line item control number (REF*6R) of its line LX is
+-- '<batch>-<seq>-<LX>', so an 835 line can be traced back to the batch,
+-- the claim and the charge line.
 CREATE TABLE batch_claims (
-	id INTEGER PRIMARY KEY,
 	batch_id INTEGER NOT NULL REFERENCES batches(id),
+	seq INTEGER NOT NULL,
 	st02 INTEGER NOT NULL,
 	claim_id INTEGER NOT NULL REFERENCES claims(id),
 	pcn TEXT NOT NULL,			-- CLM01 as sent
 	frequency TEXT NOT NULL,		-- CLM05-3 as sent
 	lines INTEGER NOT NULL,
-	total INTEGER NOT NULL			-- CLM02 in cents
-);
-CREATE INDEX batch_claims_batch ON batch_claims(batch_id, claim_id);
+	total INTEGER NOT NULL,			-- CLM02 in cents
+	PRIMARY KEY (batch_id, seq)
+) WITHOUT ROWID;
 CREATE INDEX batch_claims_claim ON batch_claims(claim_id);
-CREATE INDEX batch_claims_pcn ON batch_claims(pcn);
 
 -- The built-in edits.
 INSERT INTO edits (code, severity, field, message, fix, created_by, created_at) VALUES

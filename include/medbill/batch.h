@@ -106,8 +106,9 @@ typedef int (*batch_fn)(const struct batch *b, void *arg);
 int batch_each(struct store *st, batch_fn fn, void *arg);
 
 /*
- * Trace a line item control number (REF*6R '<submission>-<LX>') back to the
- * batch, the claim and the charge line it was sent for. MB_OK or MB_NOTFOUND.
+ * Trace a line item control number (REF*6R '<batch>-<seq>-<LX>': the batch,
+ * the claim's place in its file, the line) back to the batch, the claim and
+ * the charge line it was sent for. MB_OK or MB_NOTFOUND.
  */
 int batch_trace_line(struct store *st, const char *ctl, int64_t *batch, int64_t *claim, int64_t *charge);
 

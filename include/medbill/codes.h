@@ -76,20 +76,23 @@ struct code_hit {
 	const char *code;		/* display form: "J02.0", "99213", "25" */
 	const char *description;	/* "" for a CPT code without licensed file */
 	bool billable;
-	double rank;			/* smaller is better */
+	double rank;			/* word matches: smaller is better; code matches 0 */
 };
 /* Return nonzero to stop the search early (not an error). */
 typedef int (*code_hit_fn)(const struct code_hit *hit, void *arg);
 
 /*
- * Search 'text' in one system or in all (CODE_ANY): a single token that
- * looks like a code is matched as a code prefix, with or without the dot
- * ("J02" -> J02, J02.0, J02.8, J02.9; "j020" -> J02.0); other text is
- * matched word by word (prefixes) against the descriptions and the
- * inclusion terms with SQLite FTS5, best first ("strep throat" -> J02.0).
- * Code matches come first, then word matches, at most 'limit' hits
- * (1..1000). ICD-10-CM answers from the newest fiscal year loaded.
- * MB_OK (also with no hits), MB_ERROR on a bad argument or database error.
+ * Search 'text' in one searchable system (icd10cm, hcpcs, cpt, modifier,
+ * pos, carc, rarc) or in all (CODE_ANY): a single token that looks like a
+ * code is matched as a code prefix, with or without the dot ("J02" -> J02,
+ * J02.0, J02.8, J02.9; "j020" -> J02.0), system by system in that order;
+ * other text is matched word by word, each word as a prefix, against the
+ * descriptions and the inclusion terms with SQLite FTS5, and ranked by
+ * where the words fall in the description ("strep throat" -> J02.0 first,
+ * "pneumonia" -> J18, J18.9 first). Code matches come first, then word
+ * matches, at most 'limit' hits (1..1000). ICD-10-CM answers from the
+ * newest fiscal year loaded. MB_OK (also with no hits), MB_ERROR on a bad
+ * argument or a database error.
  */
 int codes_search(struct store *st, const char *text, int system, int limit,
 		 code_hit_fn fn, void *arg);
@@ -157,16 +160,17 @@ struct code_check {
 	char key[CODE_LEN];	/* normalized, no dot: "E119" */
 	char code[CODE_LEN];	/* display form: "E11.9" */
 	int fy;			/* ICD-10-CM: the fiscal year checked against */
-	char message[256];	/* why not, when !ok: "'E11' is a category ..." */
+	char message[256];	/* why not, when !ok: "'J02' (Acute pharyngitis) is a header ..." */
 };
 
 /*
  * Is this ICD-10-CM code (with or without its dot) billable and valid on the
- * date of service? The fiscal year holding dos answers; when dos is later
- * than the newest year loaded, the newest answers and a warning is added
- * with warning_add() naming the year to load (likewise, older than the oldest
- * loaded, the oldest answers with a warning). MB_OK when the check ran (the
- * verdict is in *out), MB_ERROR on a database error.
+ * date of service? The fiscal year holding dos answers. When that year is not
+ * loaded, the newest loaded year before it answers (the newest of all for a
+ * date later than every year loaded; the oldest for one earlier than all),
+ * and a warning is added once with warning_add() naming the year to load.
+ * dos 0 asks the newest year. MB_OK when the check ran (the verdict is in
+ * *out), MB_ERROR on a database error.
  */
 int codes_icd_billable(struct store *st, const char *code, mbdate_t dos, struct code_check *out);
 

@@ -75,6 +75,15 @@ int store_claim_reader_open(struct store *st, int64_t grp, bool only_ready,
 int store_claim_reader_next(struct claim_reader *r, struct claim_data *cd);
 void store_claim_reader_close(struct claim_reader *r);
 
+/*
+ * The SQL of the selection and the reader, for the benchmark's floor (the
+ * sqlite3 shell runs the very same joins): 0 creates the selection, 1 fills
+ * it with the ready claims (:by_receiver, :payer), 2..5 are the reader's
+ * queries of claims, lines, diagnoses and other coverages (:grp, and
+ * :ready for 2). NULL past the end. Static strings.
+ */
+const char *store_claim_reader_sql(int i);
+
 /* ---- control numbers and batches (src/store/batch.c) ---- */
 
 /* The last control numbers used by a submitter (zeros when none yet). */
@@ -104,14 +113,11 @@ int store_batch_delete_unused(struct store *st, int64_t id);
 /* Record a transaction set of a batch. */
 int store_batch_set_insert(struct store *st, int64_t batch, int64_t st02, const char *bht03,
 			   int64_t claims, int64_t segments);
-/*
- * Record a claim carried by a batch; *submission receives its id (the first
- * part of its lines' REF*6R).
- */
-int store_batch_claim_insert(struct store *st, int64_t batch, int64_t st02,
-			     const struct claim *c, int lines, int64_t *submission);
+/* Record the seq-th claim (1-based, in file order) carried by a batch. */
+int store_batch_claim_insert(struct store *st, int64_t batch, int64_t seq, int64_t st02,
+			     const struct claim *c, int lines);
 /* Take a claim back out of a batch being written (the generator refused it). */
-int store_batch_claim_delete(struct store *st, int64_t submission);
+int store_batch_claim_delete(struct store *st, int64_t batch, int64_t seq);
 /*
  * Close a batch: its counts, status 'sent', every claim it carried marked
  * submitted with its batch and a history row (who, when, the batch),
@@ -119,8 +125,8 @@ int store_batch_claim_delete(struct store *st, int64_t submission);
  */
 int store_batch_finish(struct store *st, const struct batch *b);
 
-/* The claim and charge of a submission's line LX; MB_NOTFOUND when none. */
-int store_batch_trace(struct store *st, int64_t submission, int lx, int64_t *batch,
-		      int64_t *claim, int64_t *charge);
+/* The claim and charge of line LX of a batch's seq-th claim; MB_NOTFOUND when none. */
+int store_batch_trace(struct store *st, int64_t batch, int64_t seq, int lx, int64_t *claim,
+		      int64_t *charge);
 
 #endif

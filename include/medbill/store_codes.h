@@ -160,7 +160,6 @@ struct store_hit {
 	const char *display;
 	const char *description;
 	bool billable;
-	double rank;
 };
 typedef int (*store_hit_fn)(const struct store_hit *h, void *arg);
 /* The codes of one system from lo (inclusive) to hi (exclusive), by code. */

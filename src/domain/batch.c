@@ -175,13 +175,14 @@ int batch_each(struct store *st, batch_fn fn, void *arg)
 
 int batch_trace_line(struct store *st, const char *ctl, int64_t *batch, int64_t *claim, int64_t *charge)
 {
-	long long sub;
+	long long b, seq;
 	int lx, n = 0;
 
-	if (!ctl || sscanf(ctl, "%lld-%d%n", &sub, &lx, &n) != 2 || ctl[n] || sub < 1 || lx < 1)
-		return error_notfound("'line item control number': '%s' is not one of ours (NNN-LX)",
+	if (!ctl || sscanf(ctl, "%lld-%lld-%d%n", &b, &seq, &lx, &n) != 3 || ctl[n] || b < 1 || seq < 1 || lx < 1)
+		return error_notfound("'line item control number': '%s' is not one of ours (BATCH-SEQ-LX)",
 				      ctl ? ctl : "");
-	return store_batch_trace(st, sub, lx, batch, claim, charge);
+	*batch = b;
+	return store_batch_trace(st, b, seq, lx, claim, charge);
 }
 
 /* ---- building ---- */
@@ -272,6 +273,32 @@ fail:
 	return MB_ERROR;
 }
 
+/* Append the decimal digits of v (>= 0) at p; returns the end. */
+static char *put_num(char *p, int64_t v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* The line item control number of line lx of the seq-th claim of a batch: "B-S-L". */
+static void line_ctl(char buf[40], int64_t batch, int64_t seq, int lx)
+{
+	char *p = put_num(buf, batch);
+
+	*p++ = '-';
+	p = put_num(p, seq);
+	*p++ = '-';
+	p = put_num(p, lx);
+	*p = '\0';
+}
+
 /* Move empty modifiers to the end: SV101 must not carry a gap. */
 static void compact_mods(struct charge *ch)
 {
@@ -343,12 +370,12 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	struct set_state ss = { 0 };
 	struct claim_reader *rd = NULL;
 	struct x837 *x = NULL;
-	char ctl[MAX_CLAIM_LINES][32];
+	char ctl[MAX_CLAIM_LINES][40];
 	const char *ctlp[MAX_CLAIM_LINES];
 	char st02[16];
 	FILE *f = NULL;
 	bool published = false, removed;
-	int64_t sub;
+	int64_t seq;
 	int fd = -1, rc, i, ret = MB_ERROR;
 
 	*sent = false;
@@ -408,11 +435,12 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 			ss.open = true;
 			ss.claims = 0;
 		}
-		if (store_batch_claim_insert(b->st, bt->id, ss.st02, &cd->claim, cd->enc.ncharges, &sub) != MB_OK)
+		seq = bt->claims + 1;
+		if (store_batch_claim_insert(b->st, bt->id, seq, ss.st02, &cd->claim, cd->enc.ncharges) != MB_OK)
 			goto cleanup;
 		for (i = 0; i < cd->enc.ncharges && i < MAX_CLAIM_LINES; i++) {
 			compact_mods(&cd->enc.charges[i]);
-			snprintf(ctl[i], sizeof(ctl[i]), "%lld-%d", (long long)sub, i + 1);
+			line_ctl(ctl[i], bt->id, seq, i + 1);
 			ctlp[i] = ctl[i];
 		}
 		memset(&xc, 0, sizeof(xc));
@@ -438,7 +466,8 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 		if (x837_claim(x, &xc) != MB_OK) {
 			/* The generator wrote nothing: take the claim back out of the batch. */
 			refused_finding(b, error_last());
-			if (store_batch_claim_delete(b->st, sub) != MB_OK || scrub_store(b->scrub, &b->res) != MB_OK)
+			if (store_batch_claim_delete(b->st, bt->id, seq) != MB_OK ||
+			    scrub_store(b->scrub, &b->res) != MB_OK)
 				goto cleanup;
 			b->r->held++;
 			continue;

@@ -171,8 +171,7 @@ struct hitv {
 		char *code;
 		char *desc;
 		bool billable;
-		double rank;
-		double score;	/* the word match: smaller is better */
+		double score;	/* the word match: smaller is better; 0 for code matches */
 	} *v;
 	size_t n, alloc;
 	int limit;
@@ -193,7 +192,6 @@ static int collect(const struct store_hit *h, void *arg)
 	x->code = xstrdup(h->display);
 	x->desc = xstrdup(h->description);
 	x->billable = h->billable;
-	x->rank = h->rank;
 	x->score = 0;
 	return 0;
 }
@@ -401,7 +399,7 @@ int codes_search(struct store *st, const char *text, int system, int limit,
 	n = 0;
 	for (i = 0; i < codes.n && (int)n < limit; i++, n++) {
 		struct code_hit h = { codes.v[i].sys, codes.v[i].code, codes.v[i].desc,
-				      codes.v[i].billable, codes.v[i].rank };
+				      codes.v[i].billable, 0 };
 
 		if (fn(&h, arg))
 			goto done;

@@ -97,7 +97,7 @@ void scrub_render(char *dst, size_t n, const char *tpl, const char *const *names
 /* ---- a small cache of code-set verdicts ---- */
 
 struct verdict {
-	char key[CODE_LEN + 2];	/* system letter + code */
+	char key[CODE_LEN + 3];	/* tag letters + code */
 	int32_t when;		/* the date (or fiscal year) it was asked for */
 	signed char status;	/* enum code_status; -1: empty slot */
 };
@@ -115,6 +115,19 @@ static uint32_t verdict_hash(const char *key, int32_t when)
 		h = (h ^ (unsigned char)*key) * 16777619u;
 	h = (h ^ (uint32_t)when) * 16777619u;
 	return h;
+}
+
+/* A verdict key: one or two tag characters, then the code. */
+static void verdict_key(char key[CODE_LEN + 3], char tag, char tag2, const char *code)
+{
+	size_t n = 0, i;
+
+	key[n++] = tag;
+	if (tag2)
+		key[n++] = tag2;
+	for (i = 0; code[i] && n < CODE_LEN + 2; i++)
+		key[n++] = code[i];
+	key[n] = '\0';
 }
 
 static struct verdict *verdict_slot(struct verdicts *c, const char *key, int32_t when)
@@ -156,42 +169,16 @@ struct scrubber {
 	mbdate_t today;
 	struct verdicts verdicts;
 	int icd_newest;		/* the newest ICD-10-CM fiscal year loaded; 0: none */
+	/* The billing provider's failed edits, found once and replayed on every claim. */
+	struct bill_finding {
+		char code[SCRUB_CODE_LEN];
+		char value[64];
+		char detail[48];
+	} bill[24];
+	int nbill;
 	bool warned_no_icd;
 	int warned_fy[8];	/* fiscal years already warned about */
 };
-
-int scrub_open(struct store *st, struct scrubber **out)
-{
-	struct scrubber *s = xcalloc(1, sizeof(*s));
-	const struct x12_delims d = X12_DELIMS_DEFAULT;
-	int rc;
-
-	*out = NULL;
-	s->st = st;
-	s->delims = d;
-	s->today = date_today();
-	if (store_edits_load(st, &s->edits, &s->nedits) != MB_OK)
-		goto fail;
-	rc = practice_get(st, &s->practice);
-	if (rc == MB_ERROR)
-		goto fail;
-	s->have_practice = rc == MB_OK;
-	s->icd_newest = codes_icd_newest_fy(st);
-	*out = s;
-	return MB_OK;
-fail:
-	scrub_close(s);
-	return MB_ERROR;
-}
-
-void scrub_close(struct scrubber *s)
-{
-	if (!s)
-		return;
-	free(s->edits);
-	free(s->verdicts.v);
-	free(s);
-}
 
 /* The edit that applies for code and payer: the payer's own row, else the general one. */
 static const struct scrub_edit *edit_find(const struct scrubber *s, const char *code, int64_t payer)
@@ -217,6 +204,7 @@ struct ctx {
 	struct scrubber *s;
 	const struct claim_data *cd;
 	struct scrub_result *res;
+	bool recording;		/* note the billing provider's failures in s->bill instead */
 	char dos[DATE_ISO_LEN];
 };
 
@@ -261,8 +249,26 @@ static void add_finding(struct ctx *x, const struct scrub_edit *e, int line, con
 }
 
 /* Report built-in edit 'code' (on line, 0 for the claim). */
+/* While the billing provider is checked once (scrub_open()), failures are noted to replay. */
+static bool record(struct ctx *x, const char *code, const char *value, const char *detail)
+{
+	struct bill_finding *b;
+
+	if (!x->recording)
+		return false;
+	if (x->s->nbill < (int)ARRAY_SIZE(x->s->bill)) {
+		b = &x->s->bill[x->s->nbill++];
+		SCPY(b->code, code);
+		SCPY(b->value, value ? value : "");
+		SCPY(b->detail, detail ? detail : "");
+	}
+	return true;
+}
+
 static void flag(struct ctx *x, const char *code, int line, const char *value)
 {
+	if (record(x, code, value, NULL))
+		return;
 	add_finding(x, edit_find(x->s, code, x->cd->payer.id), line, value, NULL, NULL, NULL);
 }
 
@@ -288,13 +294,19 @@ static void check_text(struct ctx *x, const char *s, const char *what, int line)
 		if (*p == d->element || *p == d->component || *p == d->repetition || *p == d->segment)
 			break;
 	ch[0] = *p;
+	if (record(x, "DELIMITER", ch, what))
+		return;
 	add_finding(x, edit_find(x->s, "DELIMITER", x->cd->payer.id), line, ch, NULL, NULL, what);
 }
 
 static void check_address_text(struct ctx *x, const struct address *a, const char *who)
 {
+	const struct x12_delims *d = &x->s->delims;
 	char what[64];
 
+	if (!x12_has_delimiter(a->line1, d) && !x12_has_delimiter(a->line2, d) &&
+	    !x12_has_delimiter(a->city, d))
+		return;
 	snprintf(what, sizeof(what), "%s address", who);
 	check_text(x, a->line1, what, 0);
 	check_text(x, a->line2, what, 0);
@@ -374,35 +386,41 @@ static void check_billing(struct ctx *x)
 	}
 }
 
-static void check_person(struct ctx *x, const char *prefix, const char *last, const char *first,
-			 mbdate_t dob, char sex, const struct address *a, bool need_address)
+/* The edit codes of a person's checks: the subscriber (2010BA) or the patient (2010CA). */
+struct person_codes {
+	const char *name, *dob, *sex, *address, *zip, *who;
+};
+static const struct person_codes sub_codes = {
+	"SUB_NAME", "SUB_DOB", "SUB_SEX", "SUB_ADDRESS", "SUB_ZIP", "subscriber",
+};
+static const struct person_codes pat_codes = {
+	"PAT_NAME", "PAT_DOB", "PAT_SEX", "PAT_ADDRESS", "PAT_ZIP", "patient",
+};
+
+static void check_person(struct ctx *x, const struct person_codes *pc, const char *last,
+			 const char *first, mbdate_t dob, char sex, const struct address *a,
+			 bool need_address)
 {
-	char code[SCRUB_CODE_LEN];
 	char sexbuf[2] = { sex, 0 };
 	const char *gap;
-	bool sub = !strcmp(prefix, "SUB");
+	bool sub = pc == &sub_codes;
 
-	snprintf(code, sizeof(code), "%s_NAME", prefix);
 	if (str_empty(last))
-		flag(x, code, 0, "last name");
+		flag(x, pc->name, 0, "last name");
 	else if (str_empty(first))
-		flag(x, code, 0, "first name");
+		flag(x, pc->name, 0, "first name");
 	check_text(x, last, sub ? "subscriber name" : "patient name", 0);
 	check_text(x, first, sub ? "subscriber name" : "patient name", 0);
-	snprintf(code, sizeof(code), "%s_DOB", prefix);
 	if (!dob || !date_valid(dob))
-		flag(x, code, 0, "");
-	snprintf(code, sizeof(code), "%s_SEX", prefix);
-	if (validate_sex(sex, "sex") != MB_OK)
-		flag(x, code, 0, sexbuf);
+		flag(x, pc->dob, 0, "");
+	if (sex != 'M' && sex != 'F' && sex != 'U')
+		flag(x, pc->sex, 0, sexbuf);
 	if (need_address || !address_empty(a)) {
-		snprintf(code, sizeof(code), "%s_ADDRESS", prefix);
 		if ((gap = address_gap(a)) != NULL)
-			flag(x, code, 0, gap);
-		snprintf(code, sizeof(code), "%s_ZIP", prefix);
+			flag(x, pc->address, 0, gap);
 		if (!str_empty(a->zip) && !zip_ok(a->zip, false))
-			flag(x, code, 0, a->zip);
-		check_address_text(x, a, sub ? "subscriber" : "patient");
+			flag(x, pc->zip, 0, a->zip);
+		check_address_text(x, a, pc->who);
 	}
 }
 
@@ -422,13 +440,13 @@ static void check_subscriber(struct ctx *x)
 	check_text(x, cv->member_id, "member ID", 0);
 	check_text(x, cv->group_no, "group number", 0);
 	if (is_self(cv)) {
-		check_person(x, "SUB", p->last, p->first, p->dob, p->sex, &p->addr, true);
+		check_person(x, &sub_codes, p->last, p->first, p->dob, p->sex, &p->addr, true);
 	} else {
 		if (validate_relationship(cv->relationship, "relationship") != MB_OK)
 			flag(x, "SUB_RELATION", 0, cv->relationship);
-		check_person(x, "SUB", cv->sub_last, cv->sub_first, cv->sub_dob, cv->sub_sex,
+		check_person(x, &sub_codes, cv->sub_last, cv->sub_first, cv->sub_dob, cv->sub_sex,
 			     &cv->sub_addr, false);
-		check_person(x, "PAT", p->last, p->first, p->dob, p->sex, &p->addr, true);
+		check_person(x, &pat_codes, p->last, p->first, p->dob, p->sex, &p->addr, true);
 	}
 	if (p->dob && cd->enc.dos && p->dob > cd->enc.dos) {
 		char dob[DATE_ISO_LEN];
@@ -458,9 +476,9 @@ static int check_pos(struct ctx *x, const char *pos)
 {
 	struct verdict *v;
 	struct code_check cc;
-	char key[CODE_LEN + 2];
+	char key[CODE_LEN + 3];
 
-	snprintf(key, sizeof(key), "P%s", pos);
+	verdict_key(key, 'P', 0, pos);
 	v = verdict_slot(&x->s->verdicts, key, 0);
 	if (v->status < 0) {
 		if (codes_pos_valid(x->s->st, pos, &cc) != MB_OK)
@@ -563,7 +581,7 @@ static int check_sex_age(struct ctx *x, const char *code, int n)
 	if (!p->dob || !x->cd->enc.dos)
 		return MB_OK;
 	age = date_age(p->dob, x->cd->enc.dos);
-	snprintf(key, sizeof(key), "S%c%s", sex, code);
+	verdict_key(key, 'S', sex, code);
 	v = verdict_slot(&x->s->verdicts, key, age);
 	if (v->status < 0) {
 		if (codes_sex_age_check(x->s->st, CODE_ICD10CM, code, sex, age, &cc) != MB_OK)
@@ -602,7 +620,7 @@ static int check_diagnoses(struct ctx *x)
 	const struct claim_data *cd = x->cd;
 	const struct encounter *e = &cd->enc;
 	struct code_check cc;
-	char key[CODE_LEN + 2];
+	char key[CODE_LEN + 3];
 	struct verdict *v;
 	mbdate_t when;
 	int i, j, fy;
@@ -643,7 +661,7 @@ static int check_diagnoses(struct ctx *x)
 			fy = x->s->icd_newest;
 			when = fy * 10000 + 930;
 		}
-		snprintf(key, sizeof(key), "I%s", code);
+		verdict_key(key, 'I', 0, code);
 		v = verdict_slot(&x->s->verdicts, key, fy);
 		if (v->status < 0) {
 			if (codes_icd_billable(x->s->st, code, when, &cc) != MB_OK)
@@ -680,11 +698,11 @@ static int check_diagnoses(struct ctx *x)
 static int proc_verdict(struct ctx *x, char sys, const char *code, mbdate_t dos, int *status)
 {
 	struct code_check cc;
-	char key[CODE_LEN + 2];
+	char key[CODE_LEN + 3];
 	struct verdict *v;
 	int rc;
 
-	snprintf(key, sizeof(key), "%c%s", sys, code);
+	verdict_key(key, sys, 0, code);
 	v = verdict_slot(&x->s->verdicts, key, dos);
 	if (v->status < 0) {
 		rc = sys == 'C' ? codes_proc_valid(x->s->st, code, dos, &cc)
@@ -755,12 +773,14 @@ static int check_lines(struct ctx *x)
 			if (!ch->ptrs[j])
 				continue;
 			any_ptr = true;
-			snprintf(num, sizeof(num), "%d", ch->ptrs[j]);
-			if (ch->ptrs[j] < 1 || ch->ptrs[j] > e->ndiag)
-				flag_n(x, "LINE_POINTER", lx, num, e->ndiag, MAX_DIAG);
 			for (k = 0; k < j; k++)
 				if (ch->ptrs[k] == ch->ptrs[j])
 					break;
+			if (ch->ptrs[j] >= 1 && ch->ptrs[j] <= e->ndiag && k == j)
+				continue;
+			snprintf(num, sizeof(num), "%d", ch->ptrs[j]);
+			if (ch->ptrs[j] < 1 || ch->ptrs[j] > e->ndiag)
+				flag_n(x, "LINE_POINTER", lx, num, e->ndiag, MAX_DIAG);
 			if (k < j)
 				flag(x, "LINE_POINTER_DUP", lx, num);
 		}
@@ -940,14 +960,55 @@ static void check_generic(struct ctx *x, const struct scrub_edit *e)
 		add_finding(x, e, 0, v, NULL, e->arg, NULL);
 }
 
+int scrub_open(struct store *st, struct scrubber **out)
+{
+	struct scrubber *s = xcalloc(1, sizeof(*s));
+	const struct x12_delims d = X12_DELIMS_DEFAULT;
+	int rc;
+
+	*out = NULL;
+	s->st = st;
+	s->delims = d;
+	s->today = date_today();
+	if (store_edits_load(st, &s->edits, &s->nedits) != MB_OK)
+		goto fail;
+	rc = practice_get(st, &s->practice);
+	if (rc == MB_ERROR)
+		goto fail;
+	s->have_practice = rc == MB_OK;
+	s->icd_newest = codes_icd_newest_fy(st);
+	{
+		static const struct claim_data none;
+		struct ctx x = { s, &none, NULL, true, "" };
+
+		check_billing(&x);
+	}
+	*out = s;
+	return MB_OK;
+fail:
+	scrub_close(s);
+	return MB_ERROR;
+}
+
+void scrub_close(struct scrubber *s)
+{
+	if (!s)
+		return;
+	free(s->edits);
+	free(s->verdicts.v);
+	free(s);
+}
+
 int scrub_claim(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res)
 {
-	struct ctx x = { s, cd, res, "" };
+	struct ctx x = { s, cd, res, false, "" };
 	size_t i;
 
 	scrub_result_reset(res, cd->claim.id);
 	date_iso(cd->enc.dos, x.dos);
-	check_billing(&x);
+	for (i = 0; i < (size_t)s->nbill; i++)
+		add_finding(&x, edit_find(s, s->bill[i].code, cd->payer.id), 0, s->bill[i].value, NULL, NULL,
+			    s->bill[i].detail[0] ? s->bill[i].detail : NULL);
 	if (!cd->cov.id) {
 		flag(&x, "COVERAGE", 0, "");
 	} else {

@@ -43,13 +43,16 @@ static void rd_address(sqlite3_stmt *s, int i, struct address *a)
 
 /* ---- the selection ---- */
 
+static const char q_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS claim_sel ("
+	"grp INTEGER NOT NULL, claim_id INTEGER NOT NULL, "
+	"PRIMARY KEY (grp, claim_id)) WITHOUT ROWID";
+
 int store_claimsel_reset(struct store *st)
 {
 	static const char sql[] = "DELETE FROM temp.claim_sel";
 
-	if (store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS claim_sel ("
-		       "grp INTEGER NOT NULL, claim_id INTEGER NOT NULL, "
-		       "PRIMARY KEY (grp, claim_id)) WITHOUT ROWID") != MB_OK)
+	if (store_exec(st, q_create) != MB_OK)
 		return MB_ERROR;
 	return store_exec_stmt(st, store_prepare(st, sql), "claim selection");
 }
@@ -58,16 +61,17 @@ int store_claimsel_reset(struct store *st)
  * The group of a claim in the selection: its receiver (the payer's, else
  * the settings' default; 0 none) when by_receiver, else 0.
  */
+static const char q_ready[] =
+	"INSERT OR IGNORE INTO temp.claim_sel (grp, claim_id) "
+	"SELECT CASE WHEN :by_receiver THEN ifnull(py.receiver_id, "
+	"  ifnull((SELECT default_receiver FROM settings WHERE id = 1), 0)) ELSE 0 END, c.id "
+	"FROM claims c JOIN coverages cv ON cv.id = c.coverage_id "
+	"JOIN payers py ON py.id = cv.payer_id "
+	"WHERE c.status = 'ready' AND (:payer IS NULL OR py.payer_id = :payer)";
+
 int store_claimsel_ready(struct store *st, const char *payer, bool by_receiver, size_t *n)
 {
-	static const char sql[] =
-		"INSERT OR IGNORE INTO temp.claim_sel (grp, claim_id) "
-		"SELECT CASE WHEN :by_receiver THEN ifnull(py.receiver_id, "
-		"  ifnull((SELECT default_receiver FROM settings WHERE id = 1), 0)) ELSE 0 END, c.id "
-		"FROM claims c JOIN coverages cv ON cv.id = c.coverage_id "
-		"JOIN payers py ON py.id = cv.payer_id "
-		"WHERE c.status = 'ready' AND (:payer IS NULL OR py.payer_id = :payer)";
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_prepare(st, q_ready);
 
 	bind_int(s, ":by_receiver", by_receiver);
 	bind_text(s, ":payer", payer);
@@ -184,6 +188,13 @@ static const char q_other[] =
 	" AND o.effective <= e.dos AND (o.end_date IS NULL OR o.end_date >= e.dos) "
 	"JOIN payers op ON op.id = o.payer_id "
 	"WHERE s.grp = :grp ORDER BY s.claim_id, o.seq";
+
+const char *store_claim_reader_sql(int i)
+{
+	static const char *const all[] = { q_create, q_ready, q_claims, q_lines, q_diags, q_other };
+
+	return i >= 0 && (size_t)i < ARRAY_SIZE(all) ? all[i] : NULL;
+}
 
 struct cursor {
 	sqlite3_stmt *s;
@@ -670,33 +681,32 @@ int store_batch_set_insert(struct store *st, int64_t batch, int64_t st02, const 
 	return store_exec_stmt(st, s, "batch transaction set");
 }
 
-int store_batch_claim_insert(struct store *st, int64_t batch, int64_t st02, const struct claim *c,
-			     int lines, int64_t *submission)
+int store_batch_claim_insert(struct store *st, int64_t batch, int64_t seq, int64_t st02,
+			     const struct claim *c, int lines)
 {
 	static const char sql[] =
-		"INSERT INTO batch_claims (batch_id, st02, claim_id, pcn, frequency, lines, total) "
-		"VALUES (:batch, :st02, :claim, :pcn, :freq, :lines, :total)";
+		"INSERT INTO batch_claims (batch_id, seq, st02, claim_id, pcn, frequency, lines, total) "
+		"VALUES (:batch, :seq, :st02, :claim, :pcn, :freq, :lines, :total)";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
 	bind_int(s, ":batch", batch);
+	bind_int(s, ":seq", seq);
 	bind_int(s, ":st02", st02);
 	bind_int(s, ":claim", c->id);
 	bind_text_empty(s, ":pcn", c->pcn);
 	bind_char(s, ":freq", c->frequency ? c->frequency : '1');
 	bind_int(s, ":lines", lines);
 	bind_int(s, ":total", c->total);
-	if (store_exec_stmt(st, s, "batch claim") != MB_OK)
-		return MB_ERROR;
-	*submission = sqlite3_last_insert_rowid(st->db);
-	return MB_OK;
+	return store_exec_stmt(st, s, "batch claim");
 }
 
-int store_batch_claim_delete(struct store *st, int64_t submission)
+int store_batch_claim_delete(struct store *st, int64_t batch, int64_t seq)
 {
-	static const char sql[] = "DELETE FROM batch_claims WHERE id = :id";
+	static const char sql[] = "DELETE FROM batch_claims WHERE batch_id = :batch AND seq = :seq";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
-	bind_int(s, ":id", submission);
+	bind_int(s, ":batch", batch);
+	bind_int(s, ":seq", seq);
 	return store_exec_stmt(st, s, "batch claim");
 }
 
@@ -711,7 +721,7 @@ int store_batch_finish(struct store *st, const struct batch *b)
 	static const char ins_history[] =
 		"INSERT INTO claim_history (claim_id, status, note, created_by, created_at) "
 		"SELECT claim_id, 'submitted', :note, :by, :at FROM batch_claims "
-		"WHERE batch_id = :id ORDER BY id";
+		"WHERE batch_id = :id ORDER BY seq";
 	struct stamp now = { "", "" };
 	char note[64];
 	sqlite3_stmt *s;
@@ -742,26 +752,27 @@ int store_batch_finish(struct store *st, const struct batch *b)
 	return store_exec_stmt(st, s, "claim history");
 }
 
-int store_batch_trace(struct store *st, int64_t submission, int lx, int64_t *batch, int64_t *claim,
+int store_batch_trace(struct store *st, int64_t batch, int64_t seq, int lx, int64_t *claim,
 		      int64_t *charge)
 {
 	static const char sql[] =
-		"SELECT bc.batch_id, bc.claim_id, cl.charge_id FROM batch_claims bc "
+		"SELECT bc.claim_id, cl.charge_id FROM batch_claims bc "
 		"JOIN claim_lines cl ON cl.claim_id = bc.claim_id "
-		"WHERE bc.id = :sub ORDER BY cl.line_no LIMIT 1 OFFSET :off";
+		"WHERE bc.batch_id = :batch AND bc.seq = :seq ORDER BY cl.line_no LIMIT 1 OFFSET :off";
 	sqlite3_stmt *s = store_prepare(st, sql);
 	int rc;
 
-	bind_int(s, ":sub", submission);
+	bind_int(s, ":batch", batch);
+	bind_int(s, ":seq", seq);
 	bind_int(s, ":off", lx - 1);
 	rc = store_step(st, s, "batch claims");
 	if (rc < 0)
 		return MB_ERROR;
 	if (rc == 0 || lx < 1)
-		return error_notfound("no line %d in submission %lld", lx, (long long)submission);
-	*batch = col_int(s, 0);
-	*claim = col_int(s, 1);
-	*charge = col_int(s, 2);
+		return error_notfound("no line %d of claim %lld of batch %lld", lx, (long long)seq,
+				      (long long)batch);
+	*claim = col_int(s, 0);
+	*charge = col_int(s, 1);
 	sqlite3_reset(s);
 	return MB_OK;
 }

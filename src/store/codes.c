@@ -629,7 +629,6 @@ static int hits(struct store *st, sqlite3_stmt *s, store_hit_fn fn, void *arg)
 		h.display = col_text(s, 2);
 		h.description = col_text(s, 3);
 		h.billable = col_int(s, 4) != 0;
-		h.rank = sqlite3_column_double(s, 5);
 		if ((r = fn(&h, arg)) != 0) {
 			sqlite3_reset(s);
 			return r;
@@ -642,7 +641,7 @@ int store_search_prefix(struct store *st, const char *system, const char *lo, co
 			int limit, store_hit_fn fn, void *arg)
 {
 	sqlite3_stmt *s = store_prepare(st,
-		"SELECT id, system, display, description, billable, 0.0 FROM code_search"
+		"SELECT id, system, display, description, billable FROM code_search"
 		" WHERE system = :system AND code >= :lo AND code < :hi ORDER BY code LIMIT :limit");
 
 	bind_text(s, ":system", system);
@@ -656,7 +655,7 @@ int store_search_words(struct store *st, const char *fts_query, int64_t id_lo, i
 		       int candidates, int limit, store_hit_fn fn, void *arg)
 {
 	sqlite3_stmt *s = store_prepare(st,
-		"SELECT c.id, c.system, c.display, c.description, c.billable, 0.0"
+		"SELECT c.id, c.system, c.display, c.description, c.billable"
 		" FROM (SELECT rowid AS id FROM code_fts WHERE code_fts MATCH :q"
 		"   AND rowid >= :lo AND rowid < :hi ORDER BY rowid LIMIT :candidates) f"
 		" JOIN code_search c ON c.id = f.id ORDER BY c.id LIMIT :limit");

@@ -29,6 +29,7 @@ struct aging_state {
 	int top;		/* first row shown */
 	int amount_w;		/* width of an amount column */
 	bool cents;		/* amounts with cents (else whole dollars) */
+	char find[64];		/* the last '/' text */
 };
 
 static int load(struct tui_screen *s)
@@ -349,6 +350,25 @@ static void ask_export(struct tui_screen *s)
 	tui_msg(s->tui, "exported %zu rows and the total to %s", as->r.nrows, path);
 }
 
+/* '/': the next row whose name or account holds the text. */
+static void find_row(struct tui_screen *s)
+{
+	struct aging_state *as = s->priv;
+	int n = (int)as->r.nrows, k, i;
+
+	if (!tui_prompt(s->tui, "Find in the list:", as->find, sizeof(as->find)) || !as->find[0])
+		return;
+	for (k = 1; k <= n; k++) {
+		i = (as->row + k) % (n ? n : 1);
+		if (n && (tui_contains(as->r.rows[i].name, as->find) ||
+			  tui_contains(as->r.rows[i].account, as->find))) {
+			as->row = i;
+			return;
+		}
+	}
+	tui_error(s->tui, "'%s' is not in the list", as->find);
+}
+
 static enum tui_action aging_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct aging_state *as = s->priv;
@@ -376,6 +396,9 @@ static enum tui_action aging_key(struct tui_screen *s, int key, enum tui_action 
 		return ACT_NONE;
 	case ACT_EXPORT:
 		ask_export(s);
+		return ACT_NONE;
+	case ACT_SEARCH:
+		find_row(s);
 		return ACT_NONE;
 	case ACT_ENTER:
 		memset(&arg, 0, sizeof(arg));

@@ -19,6 +19,7 @@ struct cell_state {
 	struct tui_rows rows;
 	cents_t total;
 	int count;
+	char find[64];
 };
 
 struct cell_walk {
@@ -135,6 +136,10 @@ static enum tui_action cell_key(struct tui_screen *s, int key, enum tui_action a
 
 	if (tui_list_move(&cs->list, act))
 		return ACT_NONE;
+	if (act == ACT_SEARCH) {
+		tui_list_search(s->tui, &cs->list, cs->find, sizeof(cs->find));
+		return ACT_NONE;
+	}
 	if (act == ACT_ENTER) {
 		cur = tui_list_current(&cs->list);
 		if (cur >= 0 && cs->rows.ids[cur])

@@ -27,6 +27,7 @@ struct claims_state {
 	int count;		/* matching claims, beyond those listed too */
 	cents_t billed, balance;
 	int wide;		/* extra columns for names */
+	char find[64];		/* the last '/' text */
 };
 
 struct claims_walk {
@@ -399,6 +400,9 @@ static enum tui_action claims_key(struct tui_screen *s, int key, enum tui_action
 		return ACT_NONE;
 	case ACT_BUILD:
 		build(s);
+		return ACT_NONE;
+	case ACT_SEARCH:
+		tui_list_search(s->tui, &cs->list, cs->find, sizeof(cs->find));
 		return ACT_NONE;
 	case ACT_MARK:
 		if (tui_list_toggle_mark(&cs->list))

@@ -149,7 +149,6 @@ const char *tui_keymap_name(enum tui_keymap km)
 {
 	static const char *const names[KM_COUNT] = {
 		[KM_GLOBAL] = "Everywhere",
-		[KM_LIST] = "In lists",
 		[KM_MENU] = "Main menu",
 		[KM_CLAIMS] = "Claims work list",
 		[KM_AGING] = "A/R aging",

@@ -242,3 +242,27 @@ void tui_list_release(struct tui_list *l)
 		delwin(l->sub);
 	l->sub = NULL;
 }
+
+bool tui_list_find(struct tui_list *l, const char *text)
+{
+	int i, k, cur = tui_list_current(l);
+
+	if (!text[0] || !l->n)
+		return false;
+	for (k = 1; k <= l->n; k++) {
+		i = (cur + k) % l->n;
+		if (tui_contains(l->rows[i], text)) {
+			tui_list_select(l, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+void tui_list_search(struct tui *t, struct tui_list *l, char *buf, size_t n)
+{
+	if (!tui_prompt(t, "Find in the list:", buf, n) || !buf[0])
+		return;
+	if (!tui_list_find(l, buf))
+		tui_error(t, "'%s' is not in the list", buf);
+}

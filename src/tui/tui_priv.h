@@ -41,7 +41,6 @@ struct store;
 /* Keymaps: a screen's own keys are looked up first, then GLOBAL. */
 enum tui_keymap {
 	KM_GLOBAL,
-	KM_LIST,	/* screens that are lists (not while a text field is focused) */
 	KM_MENU,
 	KM_CLAIMS,
 	KM_AGING,
@@ -79,7 +78,7 @@ enum tui_keymap {
 	_(PREV, GLOBAL, KF(KEY_BTAB), 0, "Prev", "go to the previous field") \
 	_(BKSP, GLOBAL, KF(KEY_BACKSPACE), 127, "Erase", "erase the character before the cursor") \
 	_(DELCHAR, GLOBAL, KF(KEY_DC), 0, "Del", "delete the character under the cursor") \
-	_(SEARCH, LIST, '/', 0, "Search", "search the list") \
+	_(SEARCH, GLOBAL, '/', 0, "Search", "find text in the list (again: the next match)") \
 	_(GO_PATIENTS, MENU, 'p', 0, "Patients", "find, open and add patients") \
 	_(GO_CHARGE, MENU, 'c', 0, "Charges", "enter a visit's diagnoses and charges") \
 	_(GO_CLAIMS, MENU, 'l', 0, "Claims", "work the claims: scrub, batch, hold, resubmit, void") \
@@ -227,6 +226,8 @@ void tui_fit(struct strbuf *sb, const char *s, int w, bool right);
 void tui_put(WINDOW *win, int y, int x, int w, const char *s);
 /* "1,234.50" right-aligned in w columns, appended to sb. */
 void tui_money(struct strbuf *sb, cents_t c, int w);
+/* Does hay hold needle (ASCII case ignored)? */
+bool tui_contains(const char *hay, const char *needle);
 /* Copy field text without leading and trailing blanks into buf. */
 void tui_trim_copy(char *buf, size_t n, const char *s);
 
@@ -266,6 +267,10 @@ bool tui_list_move(struct tui_list *l, enum tui_action act);
 int tui_list_current(const struct tui_list *l);	/* -1 when empty */
 void tui_list_select(struct tui_list *l, int i);
 bool tui_list_toggle_mark(struct tui_list *l);
+/* Select the next row after the current one holding text (case ignored); false if none. */
+bool tui_list_find(struct tui_list *l, const char *text);
+/* '/': ask for the text (kept in buf) and find it in the list. */
+void tui_list_search(struct tui *t, struct tui_list *l, char *buf, size_t n);
 bool tui_list_marked(const struct tui_list *l, int i);
 void tui_list_release(struct tui_list *l);
 

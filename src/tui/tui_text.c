@@ -3,6 +3,7 @@
  * whatever the characters (UTF-8 names, block characters).
  */
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -134,4 +135,16 @@ void tui_rows_release(struct tui_rows *r)
 	free(r->rows);
 	free(r->ids);
 	memset(r, 0, sizeof(*r));
+}
+
+bool tui_contains(const char *hay, const char *needle)
+{
+	size_t len = strlen(needle);
+
+	if (!len)
+		return true;
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, len))
+			return true;
+	return false;
 }

@@ -62,7 +62,7 @@ t_grep "too small says so" '^medbill needs at least 80x24 \(this is 60x20\)' sma
 t_cmp "back to 80x24 redraws the menu" menu.expect back
 
 # The help screen from the global action table lists every keymap.
-for g in Everywhere "In lists" "Main menu" "Claims work list" "A/R aging"; do
+for g in Everywhere "Main menu" "Claims work list" "A/R aging"; do
 	cat >h.keys <<KEYS
 <F1>
 <End>

@@ -58,6 +58,25 @@ ui_xml >after.xml
 t_grep "hold recorded with who" 'tester' after.xml
 t_ok "the ledger checks" mb --db "$T/db" check
 
+# '/' finds a claim in the list.
+cat >find.keys <<'KEYS'
+l
+f
+<Enter>
+<Home><Enter>
+/
+o'brien<Enter>
+<Enter>
+:dump found
+<Esc>
+/
+<Home>nobody<Enter>
+:dump notfound
+KEYS
+t_ok "find session" ui_run find
+t_grep "'/' then Enter opens the claim found" '^ Claim MS000004-4 ' found
+t_grep "not found says so" "^'nobody' is not in the list$" notfound
+
 # Build a batch of the marked claim: the file and its control numbers; the
 # claim is then submitted and shows the scrubber's findings.
 mkdir out

@@ -186,9 +186,13 @@ static void test_build_records_everything(void **state)
 	assert_int_equal(batch, r.batches[0]);
 	assert_int_equal(claim, c1);
 	assert_int_equal(charge, cfx_int(&f, "SELECT min(id) FROM charges"));
+	assert_string_equal(v, "1-1-1");
+	assert_int_equal(batch_trace_line(f.st, "1-9-1", &batch, &claim, &charge), MB_NOTFOUND);
+	assert_int_equal(batch_trace_line(f.st, "1-1-2", &batch, &claim, &charge), MB_NOTFOUND);
+	assert_ok(batch_trace_line(f.st, "1-2-1", &batch, &claim, &charge));
+	assert_int_equal(claim, c2);
 	assert_int_equal(batch_trace_line(f.st, "99-1", &batch, &claim, &charge), MB_NOTFOUND);
 	assert_int_equal(batch_trace_line(f.st, "x", &batch, &claim, &charge), MB_NOTFOUND);
-	(void)c2;
 	build_result_release(&r);
 
 	/* Nothing is left to send; a new claim goes out with the next numbers. */
