@@ -75,8 +75,13 @@ Testa<Tab>Marco<Tab><Tab>1962-07-30<Tab>M<Tab>12 Elm St<Tab><Tab>Madison<Tab>WI<
 :dump accepted
 <F2>
 :dump saved
+<F6><F6>
+<End>x
 <C-c>
 :dump quit
+n
+:dump stayed
+<C-c>
 y
 KEYS
 t_ok "dependent session" ui_run dep
@@ -87,4 +92,7 @@ t_grep "saved" '^patient P[0-9]+ Testa saved$' saved
 ui_xml >dep.xml
 t_grep "relationship stored" '<relationship>19</relationship>' dep.xml
 t_grep "subscriber stored" 'Marco' dep.xml
+t_grep "quitting with unsaved changes asks first" '^Quit and lose the unsaved changes in Patient\? \(y/n\)$' quit
+t_grep "n stays" '^ Maple Street Family Practice \| Patient P[0-9]+ ' stayed
+t_grep "the typed change was not saved" '<last-name>Testa</last-name>' dep.xml
 t_done
