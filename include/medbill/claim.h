@@ -126,8 +126,9 @@ int claim_add(struct store *st, struct claim *c, const char *note);
 
 /*
  * Import: store a claim exactly as given (id, pcn, status, total, stamps),
- * with its lines, and no history or ledger rows. Validation is the
- * database's (unique pcn, existing encounter and charges).
+ * with its lines, and no history or ledger rows (its batch, if any, with
+ * claim_set_batch()). Validation is the database's (unique pcn, existing
+ * encounter and charges).
  */
 int claim_insert(struct store *st, const struct claim *c);
 /* Import: store a history event exactly as given (id 0: a new id). */

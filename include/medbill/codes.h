@@ -160,16 +160,17 @@ struct code_check {
 	char key[CODE_LEN];	/* normalized, no dot: "E119" */
 	char code[CODE_LEN];	/* display form: "E11.9" */
 	int fy;			/* ICD-10-CM: the fiscal year checked against */
-	char message[256];	/* why not, when !ok: "'E11' is a category ..." */
+	char message[256];	/* why not, when !ok: "'J02' (Acute pharyngitis) is a header ..." */
 };
 
 /*
  * Is this ICD-10-CM code (with or without its dot) billable and valid on the
- * date of service? The fiscal year holding dos answers; when dos is later
- * than the newest year loaded, the newest answers and a warning is added
- * with warning_add() naming the year to load (likewise, older than the oldest
- * loaded, the oldest answers with a warning). MB_OK when the check ran (the
- * verdict is in *out), MB_ERROR on a database error.
+ * date of service? The fiscal year holding dos answers. When that year is not
+ * loaded, the newest loaded year before it answers (the newest of all for a
+ * date later than every year loaded; the oldest for one earlier than all),
+ * and a warning is added once with warning_add() naming the year to load.
+ * dos 0 asks the newest year. MB_OK when the check ran (the verdict is in
+ * *out), MB_ERROR on a database error.
  */
 int codes_icd_billable(struct store *st, const char *code, mbdate_t dos, struct code_check *out);
 

@@ -82,13 +82,26 @@ static void print_csv(const struct aging_report *r)
 	csv_row(r, &r->totals, "", r->totals.total);
 }
 
+/* The name column: the longest name, 28 to 40 characters. */
+#define NAME_MIN 28
+#define NAME_MAX 40
+
+/* A row's name as printed; by patient with the account. */
+static void row_name(const struct aging_report *r, const struct aging_row *row, char buf[128])
+{
+	if (r->by == AGING_BY_PATIENT && row->id)
+		snprintf(buf, 128, "%s (%s)", row->name, row->account);
+	else
+		snprintf(buf, 128, "%s", row->name);
+}
+
 /* One text line: name, five buckets, total and the share of the grand total. */
-static void text_row(const char *name, const cents_t *bucket, cents_t total, cents_t grand)
+static void text_row(int width, const char *name, const cents_t *bucket, cents_t total, cents_t grand)
 {
 	char m[MONEY_BUF], p[32];
 	int b;
 
-	printf("%-28.28s", name);
+	printf("%-*.*s", width, width, name);
 	for (b = 0; b < AGING_BUCKETS; b++)
 		printf(" %12s", money_fmt_grouped(bucket[b], m));
 	printf(" %13s", money_fmt_grouped(total, m));
@@ -99,27 +112,27 @@ static void text_row(const char *name, const cents_t *bucket, cents_t total, cen
 static void print_text(const struct aging_report *r)
 {
 	char iso[DATE_ISO_LEN], name[128], p[32];
+	int b, width = NAME_MIN;
 	size_t i;
-	int b;
 
+	for (i = 0; i < r->nrows; i++) {
+		row_name(r, &r->rows[i], name);
+		if ((int)strlen(name) > width)
+			width = strlen(name) > NAME_MAX ? NAME_MAX : (int)strlen(name);
+	}
 	date_iso(r->as_of, iso);
 	printf("A/R aging by %s as of %s (days since the date of service)\n\n",
 	       r->by == AGING_BY_PAYER ? "payer" : "patient", iso);
-	printf("%-28s", r->by == AGING_BY_PAYER ? "Payer" : "Patient");
+	printf("%-*s", width, r->by == AGING_BY_PAYER ? "Payer" : "Patient");
 	for (b = 0; b < AGING_BUCKETS; b++)
 		printf(" %12s", aging_bucket_label(b));
 	printf(" %13s %6s\n", "Total", "%");
 	for (i = 0; i < r->nrows; i++) {
-		const struct aging_row *row = &r->rows[i];
-
-		if (r->by == AGING_BY_PATIENT)
-			snprintf(name, sizeof(name), "%s (%s)", row->name, row->account);
-		else
-			snprintf(name, sizeof(name), "%s", row->name);
-		text_row(name, row->bucket, row->total, r->totals.total);
+		row_name(r, &r->rows[i], name);
+		text_row(width, name, r->rows[i].bucket, r->rows[i].total, r->totals.total);
 	}
-	text_row("Total", r->totals.bucket, r->totals.total, r->totals.total);
-	printf("%-28s", "%");
+	text_row(width, "Total", r->totals.bucket, r->totals.total, r->totals.total);
+	printf("%-*s", width, "%");
 	for (b = 0; b < AGING_BUCKETS; b++) {
 		pct(aging_permille(r->totals.bucket[b], r->totals.total), p);
 		printf(" %12s", p);

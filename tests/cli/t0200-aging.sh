@@ -63,6 +63,13 @@ printf '%s\r\n' 'id,payer,0-30,31-60,61-90,91-120,120+,total,percent' \
 	',Total,0.00,0.00,0.00,0.00,0.00,0.00,0.0' >"$T/expect"
 t_cmp "only the header and a zero total" "$T/expect" "$T/.out"
 
+cp "$T/a.db" "$T/long.db"
+sqlite3 "$T/long.db" "UPDATE payers SET name = 'Northwest Regional Health Alliance' WHERE id = 1"
+t_ok "a long payer name" mb --db "$T/long.db" aging
+t_grep "widens the name column instead of cutting the name" \
+	'^Northwest Regional Health Alliance +315\.00 ' "$T/.out"
+t_grep "the header follows" '^Payer {29}  {8}0-30 ' "$T/.out"
+
 # Bad input: usage errors with a message naming the option; nothing on stdout.
 t_fail "bad --by" 2 mb --db "$T/a.db" aging --by provider
 t_grep "names --by" "^medbill: 'by': 'provider' is not 'payer' or 'patient'$" "$T/.err"
