@@ -24,6 +24,7 @@
 #define MAX_MODS 4		/* SV101-3..6 */
 #define MAX_PTRS 4		/* SV107 */
 #define MAX_CLAIM_LINES 50	/* 2400 repeat in the 837P */
+#define MAX_ENCOUNTER_LINES 999	/* a visit over 50 lines posts as several claims */
 
 struct stamp {
 	char by[33];

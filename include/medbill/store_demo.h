@@ -1,7 +1,7 @@
 /*
- * store_demo.h: what the demo generator (src/domain/demo.c) needs from the
- * store beyond the entity rows: whether the database is empty, and pausing
- * secondary indexes during a bulk load (src/store/demo.c).
+ * store_demo.h: what the demo generator (src/domain/demo*.c) needs from
+ * the store (src/store/demo.c): whether the database is empty, and the bulk
+ * load: journal mode, pausing plain indexes, and a batched row writer.
  */
 #ifndef MEDBILL_STORE_DEMO_H
 #define MEDBILL_STORE_DEMO_H
@@ -30,7 +30,8 @@ int store_demo_indexes_restore(struct store *st);
 /*
  * Outside a transaction: a bulk load into a nearly empty file writes each
  * page once with a rollback journal (journal_mode=DELETE), where WAL would
- * write it twice (log, then checkpoint); bulk false goes back to WAL.
+ * write it twice (log, then checkpoint), and builds indexes with two sorter
+ * threads; bulk false goes back to WAL and one thread.
  */
 int store_demo_journal(struct store *st, bool bulk);
 
@@ -47,8 +48,6 @@ struct store_demo_bulk;
 struct store_demo_bulk *store_demo_bulk_new(struct store *st);
 void store_demo_bulk_free(struct store_demo_bulk *b);
 int store_demo_bulk_flush(struct store_demo_bulk *b);
-/* Rows taken so far. */
-long store_demo_bulk_rows(const struct store_demo_bulk *b);
 int store_demo_bulk_patient(struct store_demo_bulk *b, const struct patient *p);
 int store_demo_bulk_coverage(struct store_demo_bulk *b, const struct coverage *c);
 /* The encounter row, its diagnoses and its charges (with their ids, encounter and line). */

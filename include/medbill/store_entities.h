@@ -82,6 +82,8 @@ extern const char *const store_patient_search_sql[];
 int store_coverage_insert(struct store *st, struct coverage *c);
 int store_coverage_update(struct store *st, struct coverage *c);
 int store_coverage_get(struct store *st, int64_t id, struct coverage *out);
+/* 1 when a claim or a ledger row names the coverage, 0 when none, MB_ERROR. */
+int store_coverage_in_use(struct store *st, int64_t id);
 int store_coverage_foreach(struct store *st, coverage_fn fn, void *arg);
 int store_coverage_foreach_patient(struct store *st, int64_t patient, coverage_fn fn, void *arg);
 int store_coverage_active_on(struct store *st, int64_t patient, int seq, mbdate_t d, struct coverage *out);

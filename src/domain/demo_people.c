@@ -123,16 +123,24 @@ struct home {
 	const char *last;
 };
 
-static void make_home(struct demo *d, struct home *h)
+/* A town by its weight: more people live near the practice. */
+static const struct demo_place *pick_place(struct demo *d)
 {
-	static int place_weights[64];
-	const struct demo_place *pl;
+	int total = 0, x;
 	size_t i;
 
-	if (!place_weights[0])
-		for (i = 0; i < demo_places_n; i++)
-			place_weights[i] = demo_places[i].weight;
-	pl = &demo_places[pick_weighted(d, place_weights, (int)demo_places_n)];
+	for (i = 0; i < demo_places_n; i++)
+		total += demo_places[i].weight;
+	x = rnd(d, 0, total - 1);
+	for (i = 0; i < demo_places_n - 1 && x >= demo_places[i].weight; i++)
+		x -= demo_places[i].weight;
+	return &demo_places[i];
+}
+
+static void make_home(struct demo *d, struct home *h)
+{
+	const struct demo_place *pl = pick_place(d);
+
 	memset(h, 0, sizeof(*h));
 	snprintf(h->addr.line1, sizeof(h->addr.line1), "%d %s %s", rnd(d, 100, 9899),
 		 PICK(d, demo_streets), PICK(d, demo_street_types));
@@ -142,7 +150,8 @@ static void make_home(struct demo *d, struct home *h)
 	SCPY(h->addr.city, pl->city);
 	SCPY(h->addr.state, pl->state);
 	if (chance(d, 850))
-		snprintf(h->addr.zip, sizeof(h->addr.zip), "%.5s%04u", pl->zip5, (unsigned)rnd(d, 1, 9998) % 10000u);
+		snprintf(h->addr.zip, sizeof(h->addr.zip), "%.5s%04u", pl->zip5,
+			 (unsigned)rnd(d, 1, 9998) % 10000u);
 	else
 		SCPY(h->addr.zip, pl->zip5);
 	snprintf(h->phone, sizeof(h->phone), "%s55501%02d", pl->area, rnd(d, 0, 99));

@@ -230,8 +230,8 @@ int encounter_check(const struct encounter *e)
 		return MB_ERROR;
 	if (e->ncharges < 1)
 		return error("'charges': at least one charge line is required");
-	if (e->ncharges > MAX_CLAIM_LINES)
-		return error("'charges': %d lines are more than %d", e->ncharges, MAX_CLAIM_LINES);
+	if (e->ncharges > MAX_ENCOUNTER_LINES)
+		return error("'charges': %d lines are more than %d", e->ncharges, MAX_ENCOUNTER_LINES);
 	for (i = 0; i < e->ncharges; i++)
 		if (check_charge(&e->charges[i], i + 1, e->ndiag) != MB_OK)
 			return MB_ERROR;

@@ -398,12 +398,37 @@ int coverage_add(struct store *st, struct coverage *c)
 	return coverage_write(st, c, true);
 }
 
+/*
+ * Claims and balances follow a coverage's payer: once any is billed to it,
+ * its payer, patient and order stay as they are. A new plan is a new
+ * coverage (end this one).
+ */
+static int coverage_keeps_owner(struct store *st, const struct coverage *c)
+{
+	struct coverage old;
+	int used;
+
+	if (store_coverage_get(st, c->id, &old) != MB_OK)
+		return MB_ERROR;
+	if (old.payer == c->payer && old.patient == c->patient && old.seq == c->seq)
+		return MB_OK;
+	used = store_coverage_in_use(st, c->id);
+	if (used < 0)
+		return MB_ERROR;
+	if (used)
+		return error("'payer': coverage %lld has claims: end it and add a new coverage "
+			     "instead of changing its payer, patient or order", (long long)c->id);
+	return MB_OK;
+}
+
 int coverage_update(struct store *st, struct coverage *c)
 {
 	coverage_normalize(c);
 	if (!c->id)
 		return error("'coverage': no id to update");
 	if (coverage_validate(c) != MB_OK)
+		return MB_ERROR;
+	if (coverage_keeps_owner(st, c) != MB_OK)
 		return MB_ERROR;
 	return coverage_write(st, c, false);
 }

@@ -227,7 +227,6 @@ struct bulk_table {
 struct store_demo_bulk {
 	struct store *st;
 	struct bulk_table t[BT_COUNT];
-	long rows;
 };
 
 struct store_demo_bulk *store_demo_bulk_new(struct store *st)
@@ -250,11 +249,6 @@ void store_demo_bulk_free(struct store_demo_bulk *b)
 	for (i = 0; i < BT_COUNT; i++)
 		strbuf_release(&b->t[i].text);
 	free(b);
-}
-
-long store_demo_bulk_rows(const struct store_demo_bulk *b)
-{
-	return b->rows;
 }
 
 /* Bind and run one statement of 2^level rows of t starting at row first. */
@@ -321,7 +315,6 @@ static void row_end(struct store_demo_bulk *b, enum bulk_id t)
 	if (b->t[t].col != bulk_defs[t].ncols)
 		BUG("bulk row has the wrong number of values");
 	b->t[t].nrows++;
-	b->rows++;
 }
 
 static void v_null(struct bulk_table *bt)

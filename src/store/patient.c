@@ -328,6 +328,22 @@ int store_coverage_get(struct store *st, int64_t id, struct coverage *out)
 	return rc;
 }
 
+int store_coverage_in_use(struct store *st, int64_t id)
+{
+	static const char sql[] =
+		"SELECT EXISTS (SELECT 1 FROM claims WHERE coverage_id = :id)"
+		" OR EXISTS (SELECT 1 FROM balances WHERE party = :id)";
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int rc;
+
+	bind_int(s, ":id", id);
+	rc = store_step(st, s, "coverages");
+	if (rc == 1)
+		rc = col_int(s, 0) != 0;
+	sqlite3_reset(s);
+	return rc;
+}
+
 static int coverage_walk(struct store *st, sqlite3_stmt *s, coverage_fn fn, void *arg)
 {
 	struct coverage c;

@@ -1,5 +1,6 @@
 /* test_claim.c: claim statuses, making the claims of an encounter, history, filters, import. */
 #include "ledger_fixture.h"
+#include "medbill/patient.h"
 #include "medbill/claim.h"
 #include "medbill/ledger.h"
 #include "medbill/check.h"
@@ -563,6 +564,59 @@ static void test_encounter_post(void **state)
 	fx_close(&f);
 }
 
+/* A visit of 51 lines posts as two claims of 50 and 1 lines, in order. */
+static void test_encounter_post_splits(void **state)
+{
+	struct fx f;
+	struct encounter e;
+	struct claim_posting p;
+	struct claim c1, c2;
+
+	fx_open(&f);
+	visit(&e, "2026-11-20", 51);
+	assert_int_equal(encounter_post(f.st, &e, &p), MB_OK);
+	assert_int_equal(p.nclaims, 2);
+	assert_int_equal(claim_get(f.st, p.claims[0], &c1), MB_OK);
+	assert_int_equal(claim_get(f.st, p.claims[1], &c2), MB_OK);
+	assert_int_equal(c1.nlines, 50);
+	assert_int_equal(c2.nlines, 1);
+	assert_int_equal(c1.lines[0], e.charges[0].id);
+	assert_int_equal(c2.lines[0], e.charges[50].id);
+	assert_int_equal(c1.total + c2.total, p.total);
+	assert_string_not_equal(c1.pcn, c2.pcn);
+	claim_release(&c1);
+	claim_release(&c2);
+	claim_posting_release(&p);
+	encounter_release(&e);
+	assert_int_equal(fx_int(&f, "SELECT count(*) FROM ledger"), 51);
+	assert_clean(&f);
+	fx_close(&f);
+}
+
+/* Once billed, a coverage keeps its payer: the balances follow the payer. */
+static void test_billed_coverage_keeps_payer(void **state)
+{
+	struct fx f;
+	struct encounter e;
+	struct claim_posting p;
+	struct coverage cov;
+
+	fx_open(&f);
+	visit(&e, "2026-11-20", 1);
+	assert_int_equal(encounter_post(f.st, &e, &p), MB_OK);
+	assert_int_equal(coverage_get(f.st, p.coverage, &cov), MB_OK);
+	SCPY(cov.group_no, "G-NEW");
+	assert_int_equal(coverage_update(f.st, &cov), MB_OK);
+	cov.payer = cov.payer == 1 ? 2 : 1;
+	assert_int_equal(coverage_update(f.st, &cov), MB_ERROR);
+	assert_non_null(strstr(error_last(), "'payer'"));
+	assert_int_equal(fx_int(&f, "SELECT count(*) FROM coverages WHERE group_no = 'G-NEW'"), 1);
+	claim_posting_release(&p);
+	encounter_release(&e);
+	assert_clean(&f);
+	fx_close(&f);
+}
+
 static void test_encounter_post_all_or_nothing(void **state)
 {
 	struct fx f;
@@ -613,6 +667,8 @@ int main(void)
 		cmocka_unit_test(test_pcn_scheme),
 		cmocka_unit_test(test_import_preserves),
 		cmocka_unit_test(test_encounter_post),
+		cmocka_unit_test(test_encounter_post_splits),
+		cmocka_unit_test(test_billed_coverage_keeps_payer),
 		cmocka_unit_test(test_encounter_post_all_or_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
