@@ -55,4 +55,44 @@ t_grep "patient stored" '<last-name>Testa</last-name>' new.xml
 t_grep "DOB stored" '<birth-date>1990-04-01</birth-date>' new.xml
 t_grep "coverage stored, member ID upper-cased" '<member-id>W123456</member-id>' new.xml
 t_ok "the ledger still checks" mb --db "$T/db" check
+
+# A dependent's coverage: the relationship picked from the list opens the
+# subscriber's fields, which the domain then requires.
+cat >dep.keys <<'KEYS'
+p
+testa
+<Enter>
+<F6>
+<Enter>
+<Tab><Tab>
+<F4>
+:dump rels
+<Down><Down><Enter>
+<F2>
+:dump required
+Testa<Tab>Marco<Tab><Tab>1962-07-30<Tab>M<Tab>12 Elm St<Tab><Tab>Madison<Tab>WI<Tab>53703
+<F2>
+:dump accepted
+<F2>
+:dump saved
+<F6><F6>
+<End>x
+<C-c>
+:dump quit
+n
+:dump stayed
+<C-c>
+y
+KEYS
+t_ok "dependent session" ui_run dep
+t_grep "relationships to pick from" '\| 19  child +\|' rels
+t_grep "the subscriber is required" "^'subscriber last name' is required$" required
+t_grep "accepted as a child" '^  1 Badger Blue Cross +W123456 +G1 +child +2026-01-01 +\*$' accepted
+t_grep "saved" '^patient P[0-9]+ Testa saved$' saved
+ui_xml >dep.xml
+t_grep "relationship stored" '<relationship>19</relationship>' dep.xml
+t_grep "subscriber stored" 'Marco' dep.xml
+t_grep "quitting with unsaved changes asks first" '^Quit and lose the unsaved changes in Patient\? \(y/n\)$' quit
+t_grep "n stays" '^ Maple Street Family Practice \| Patient P[0-9]+ ' stayed
+t_grep "the typed change was not saved" '<last-name>Testa</last-name>' dep.xml
 t_done

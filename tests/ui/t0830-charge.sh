@@ -83,6 +83,20 @@ keys=$(grep -v '^:' routine.keys | grep -o '<[^>]*>' | wc -l)
 echo "# keys beyond the codes: $keys"
 [ "$keys" -lt 30 ]; _result $? "a routine visit takes under 30 keys beyond the codes ($keys)"
 
+# Eight lines scroll the grid; a modifier in the wrong column is refused by
+# the domain on F2, naming the line and the field.
+{
+	printf 'p\ncastillo, l\n<F7>\nj020<Enter>\n<Enter>\n'
+	for i in 1 2 3 4 5 6 7; do printf '99213<Tab>%02d<Enter>\n' $((i + 20)); done
+	printf '99213<Tab><Tab>59<Enter>\n:dump many\n'
+	printf '<Up><Up><Up><Up><Up><Up><Up><Up><Up>\n:dump top\n<F2>\n:dump refused\n'
+} >many.keys
+t_ok "many lines session" ui_run many
+t_grep "the grid scrolled to line 8" '^  8 99213    59         1    125\.00 1 ' many
+t_grep "running total of 8 lines" '8 lines  total   1,000\.00' many
+t_grep "back at the top" '^  1 99213 21            1    125\.00 1 ' top
+t_grep "modifier 2 without modifier 1 is refused" "^'line 8 modifier 1' is empty but modifier 2 is not$" refused
+
 # From the main menu: pick the patient, then charge entry; Esc goes back to the menu.
 cat >menu.keys <<'KEYS'
 c
