@@ -28,12 +28,31 @@ static struct store *open_loaded(char path[64], bool icd, bool hcpcs)
 	return st;
 }
 
+/* The temporary files written, removed by remove_temps() after the tests. */
+static char temps[32][128];
+static int ntemps;
+
+static int remove_temps(void **state)
+{
+	int i;
+
+	for (i = 0; i < ntemps; i++)
+		unlink(temps[i]);
+	ntemps = 0;
+	return 0;
+}
+
 static char *temp_file(const char *name, const char *text)
 {
 	static char path[128];
 	FILE *f;
+	int i;
 
 	snprintf(path, sizeof(path), "/tmp/medbill-codes-%d-%s", (int)getpid(), name);
+	for (i = 0; i < ntemps && strcmp(temps[i], path); i++)
+		;
+	if (i == ntemps && ntemps < 32)
+		SCPY(temps[ntemps++], path);
 	f = fopen(path, "wb");
 	assert_non_null(f);
 	fputs(text, f);
@@ -714,5 +733,5 @@ int main(void)
 		cmocka_unit_test(test_cpt_file),
 		cmocka_unit_test(test_sex_age_edits),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, remove_temps);
 }

@@ -81,6 +81,22 @@ static void dump_db(const char *path, struct strbuf *out)
 	sqlite3_close(db);
 }
 
+/* One number from a query on the database at path. */
+static long count_of(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long n = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
 /* Fail showing the first line where two dumps differ. */
 static void assert_same_dump(const struct strbuf *a, const struct strbuf *b)
 {
@@ -124,8 +140,9 @@ static void test_api_and_bulk_agree(void **state)
 	struct strbuf d1 = STRBUF_INIT, d2 = STRBUF_INIT;
 
 	(void)state;
-	a = demo_db(p1, 300, 7, DEMO_MODE_API, &n1);
-	b = demo_db(p2, 300, 7, DEMO_MODE_BULK, &n2);
+	/* Seed 11 at 300 patients moves money in every kind of ledger row. */
+	a = demo_db(p1, 300, 11, DEMO_MODE_API, &n1);
+	b = demo_db(p2, 300, 11, DEMO_MODE_BULK, &n2);
 	assert_int_equal(n1.patients, 300);
 	assert_int_equal(n1.encounters, n2.encounters);
 	assert_int_equal(n1.claims, n2.claims);
@@ -136,6 +153,10 @@ static void test_api_and_bulk_agree(void **state)
 	dump_db(p1, &d1);
 	dump_db(p2, &d2);
 	assert_same_dump(&d1, &d2);
+	assert_int_equal(count_of(p1, "SELECT count(DISTINCT kind) FROM ledger"), 8);
+	assert_int_equal(count_of(p1, "SELECT count(*) FROM claims c JOIN coverages v ON v.id = c.coverage_id "
+				      "WHERE v.seq = 2") > 0, 1);
+	assert_int_equal(count_of(p1, "SELECT count(*) FROM coverages WHERE relationship = '19'") > 0, 1);
 	strbuf_release(&d1);
 	strbuf_release(&d2);
 	test_store_close(NULL, p1);
