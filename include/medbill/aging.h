@@ -16,6 +16,7 @@
 #define MEDBILL_AGING_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -61,6 +62,14 @@ void aging_report_release(struct aging_report *r);
  * from zero (123 is 12.3%); 0 when whole is 0.
  */
 int64_t aging_permille(cents_t part, cents_t whole);
+
+/*
+ * Write a report as RFC 4180 CSV with a header row (src/formats/aging_csv.c):
+ * id[,account],payer|patient,0-30,...,120+,total,percent and a last totals
+ * row with an empty id. The CLI's --csv and the screen's export both use it.
+ * Returns MB_ERROR when the stream fails.
+ */
+int aging_write_csv(const struct aging_report *r, FILE *f);
 
 /* One claim's open balance inside an aging cell. */
 struct aging_claim {

@@ -9,8 +9,10 @@
 #ifndef MEDBILL_CSV_H
 #define MEDBILL_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* One row: the fields are valid only during the callback. */
 struct csv_row {
@@ -38,5 +40,13 @@ int csv_parse_file(const char *path, csv_row_fn fn, void *arg, uint64_t *fingerp
 /* The 0-based index of the column named name (case-insensitive) in a header
  * row, or -1. */
 int csv_column(const struct csv_row *header, const char *name);
+
+/*
+ * Writing RFC 4180: csv_write_field() quotes a field when it holds a comma,
+ * a quote or a line break, and puts a comma before every field but the
+ * first of a row; csv_write_end() ends the row with CRLF.
+ */
+void csv_write_field(FILE *f, const char *s, bool first);
+void csv_write_end(FILE *f);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "medbill/csv.h"
 #include "medbill/util.h"
 
 struct store *cli_store(struct cli *c, unsigned flags)
@@ -96,24 +97,10 @@ int cli_parse_int(const char *s, long long min, long long max, long long *out)
 
 void csv_field(FILE *f, const char *s, int first)
 {
-	if (!first)
-		fputc(',', f);
-	if (!s)
-		return;
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
+	csv_write_field(f, s, first != 0);
 }
 
 void csv_end(FILE *f)
 {
-	fputs("\r\n", f);
+	csv_write_end(f);
 }

@@ -39,49 +39,6 @@ static void pct(int64_t permille, char buf[32])
 	snprintf(buf, 32, "%s%lld.%lld", permille < 0 ? "-" : "", (long long)(a / 10), (long long)(a % 10));
 }
 
-static void csv_row(const struct aging_report *r, const struct aging_row *row, const char *id,
-		    cents_t grand)
-{
-	char m[MONEY_BUF], p[32];
-	int b;
-
-	csv_field(stdout, id, 1);
-	if (r->by == AGING_BY_PATIENT)
-		csv_field(stdout, row->account, 0);
-	csv_field(stdout, row->name, 0);
-	for (b = 0; b < AGING_BUCKETS; b++)
-		csv_field(stdout, money_fmt(row->bucket[b], m), 0);
-	csv_field(stdout, money_fmt(row->total, m), 0);
-	pct(aging_permille(row->total, grand), p);
-	csv_field(stdout, p, 0);
-	csv_end(stdout);
-}
-
-static void print_csv(const struct aging_report *r)
-{
-	char id[24];
-	size_t i;
-	int b;
-
-	csv_field(stdout, "id", 1);
-	if (r->by == AGING_BY_PATIENT)
-		csv_field(stdout, "account", 0);
-	csv_field(stdout, r->by == AGING_BY_PAYER ? "payer" : "patient", 0);
-	for (b = 0; b < AGING_BUCKETS; b++)
-		csv_field(stdout, aging_bucket_label(b), 0);
-	csv_field(stdout, "total", 0);
-	csv_field(stdout, "percent", 0);
-	csv_end(stdout);
-	for (i = 0; i < r->nrows; i++) {
-		if (r->rows[i].id)
-			snprintf(id, sizeof(id), "%lld", (long long)r->rows[i].id);
-		else
-			id[0] = '\0';
-		csv_row(r, &r->rows[i], id, r->totals.total);
-	}
-	csv_row(r, &r->totals, "", r->totals.total);
-}
-
 /* The name column: the longest name, 28 to 40 characters. */
 #define NAME_MIN 28
 #define NAME_MAX 40
@@ -174,7 +131,7 @@ int cmd_aging(struct cli *c, int argc, char **argv)
 	if (aging_run(c->st, by, as_of, &r) != MB_OK)
 		return cli_fail();
 	if (csv)
-		print_csv(&r);
+		aging_write_csv(&r, stdout);
 	else
 		print_text(&r);
 	aging_report_release(&r);

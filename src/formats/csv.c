@@ -165,3 +165,27 @@ int csv_column(const struct csv_row *header, const char *name)
 			return (int)i;
 	return -1;
 }
+
+void csv_write_field(FILE *f, const char *s, bool first)
+{
+	if (!first)
+		fputc(',', f);
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void csv_write_end(FILE *f)
+{
+	fputs("\r\n", f);
+}

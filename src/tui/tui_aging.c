@@ -247,65 +247,15 @@ static void aging_draw(struct tui_screen *s)
 	strbuf_release(&sb);
 }
 
-/* Write the table as CSV, in the columns of 'medbill aging --csv'. */
-static void csv_text(FILE *f, const char *s, bool first)
-{
-	if (!first)
-		fputc(',', f);
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-}
-
-static void csv_row(FILE *f, const struct aging_state *as, const struct aging_row *row, bool total)
-{
-	char id[24] = "", m[MONEY_BUF], p[32];
-	int64_t pm = aging_permille(row->total, as->r.totals.total), a = pm < 0 ? -pm : pm;
-	int b;
-
-	if (!total && row->id)
-		snprintf(id, sizeof(id), "%lld", (long long)row->id);
-	csv_text(f, id, true);
-	if (as->by == AGING_BY_PATIENT)
-		csv_text(f, row->account, false);
-	csv_text(f, row->name, false);
-	for (b = 0; b < AGING_BUCKETS; b++)
-		csv_text(f, money_fmt(row->bucket[b], m), false);
-	csv_text(f, money_fmt(row->total, m), false);
-	snprintf(p, sizeof(p), "%s%lld.%lld", pm < 0 ? "-" : "", (long long)(a / 10), (long long)(a % 10));
-	csv_text(f, p, false);
-	fputs("\r\n", f);
-}
-
 static int export_csv(struct aging_state *as, const char *path)
 {
 	FILE *f = fopen(path, "w");
-	size_t i;
-	int b;
+	int ret;
 
 	if (!f)
 		return error("'file': cannot write '%s': %s", path, strerror(errno));
-	csv_text(f, "id", true);
-	if (as->by == AGING_BY_PATIENT)
-		csv_text(f, "account", false);
-	csv_text(f, as->by == AGING_BY_PAYER ? "payer" : "patient", false);
-	for (b = 0; b < AGING_BUCKETS; b++)
-		csv_text(f, aging_bucket_label(b), false);
-	csv_text(f, "total", false);
-	csv_text(f, "percent", false);
-	fputs("\r\n", f);
-	for (i = 0; i < as->r.nrows; i++)
-		csv_row(f, as, &as->r.rows[i], false);
-	csv_row(f, as, &as->r.totals, true);
-	if (fclose(f) != 0)
+	ret = aging_write_csv(&as->r, f);
+	if (fclose(f) != 0 || ret != MB_OK)
 		return error("'file': cannot write '%s': %s", path, strerror(errno));
 	return MB_OK;
 }
