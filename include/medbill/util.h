@@ -84,8 +84,9 @@ void user_set(const char *name);
 
 /*
  * The folder of shipped data files: $MEDBILL_DATA when set, else data/
- * beside the running binary (a build tree), else the installed
- * MEDBILL_DATADIR. Owned by util.
+ * beside the running binary (a build tree), else share/medbill beside its
+ * bin/ (an installed tree, whatever its PREFIX or DESTDIR), else the
+ * compiled-in MEDBILL_DATADIR. Owned by util.
  */
 const char *data_dir(void);
 

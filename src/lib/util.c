@@ -276,7 +276,7 @@ const char *data_dir(void)
 {
 	static char dir[PATH_MAX];
 	const char *e = getenv("MEDBILL_DATA");
-	char exe[PATH_MAX - 16];
+	char exe[PATH_MAX - 32];
 	struct stat sb;
 	ssize_t n;
 	char *slash;
@@ -296,6 +296,10 @@ const char *data_dir(void)
 			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
 				return dir;
 			snprintf(dir, sizeof(dir), "%s/../data", exe);
+			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+				return dir;
+			/* installed: PREFIX/bin/medbill beside PREFIX/share/medbill */
+			snprintf(dir, sizeof(dir), "%s/../share/medbill", exe);
 			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
 				return dir;
 		}
