@@ -298,7 +298,10 @@ void x12w_eln(struct x12_writer *w, const char *s, size_t max)
 {
 	if (!w->open)
 		BUG("x12w: element outside a segment");
-	strbuf_addch(&w->seg, w->d.element);
+	if (w->seg.len + 2 > w->seg.alloc)
+		strbuf_grow(&w->seg, 1);
+	w->seg.buf[w->seg.len++] = w->d.element;
+	w->seg.buf[w->seg.len] = '\0';
 	w->nel++;
 	if (add_clean(w, s, max))
 		w->keep = w->seg.len;
