@@ -198,7 +198,7 @@ static int read_field(struct rd *rd, const struct xfield *f, xmlNodePtr n, void 
 {
 	char *p = (char *)base + f->off;
 	char *s = NULL;
-	int64_t v;
+	int64_t v = 0;
 	int ret = MB_ERROR, i, iv;
 
 	if (f->type == XF_GROUP)
