@@ -86,7 +86,7 @@ $(B)/xsd_embed.c: schema/medbill.xsd Makefile
 $(B)/xsd_embed.o: $(B)/xsd_embed.c
 	$(CC) $(CFLAGS) -std=c11 -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libmedbill.a
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libmedbill.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -Itests/unit -o $@ $< \
 		$(B)/libmedbill.a $(LDLIBS_ALL) $(shell $(PKG_CONFIG) --libs cmocka)

@@ -132,4 +132,65 @@ int claim_void(struct store *st, int64_t id, const char *payer_claim_no, int64_t
 int claim_hold(struct store *st, int64_t id, const char *note);
 int claim_unhold(struct store *st, int64_t id, const char *note);
 
+/*
+ * ---- the batches in the exchange format (batch_exchange.c) ----
+ *
+ * What the claim builder persisted, walked for 'export xml' and inserted
+ * as it was by 'import xml' (ids, numbers and stamps kept).
+ */
+
+/* The last control numbers a submitter (ISA05:ISA06) used. */
+struct batch_counter {
+	char submitter[20];
+	int64_t isa13, gs06, st02;
+	struct stamp updated;
+};
+
+/* One transaction set (ST/SE) of a batch. */
+struct batch_set {
+	int64_t batch;
+	int64_t st02;
+	char bht03[31];
+	int64_t claims;
+	int64_t segments;		/* SE01 */
+};
+
+/* The seq-th claim (1-based, in file order) a batch carried, as it was sent. */
+struct batch_claim {
+	int64_t batch;
+	int64_t seq;
+	int64_t st02;
+	int64_t claim;
+	char pcn[21];			/* CLM01 */
+	char frequency;			/* CLM05-3 */
+	int64_t lines;
+	cents_t total;			/* CLM02 */
+};
+
+/* Walks in key order (submitter; batch, st02; batch, seq); fn's non-zero return stops and is returned. */
+typedef int (*batch_counter_fn)(const struct batch_counter *c, void *arg);
+typedef int (*batch_set_fn)(const struct batch_set *s, void *arg);
+typedef int (*batch_claim_fn)(const struct batch_claim *c, void *arg);
+int batch_counter_each(struct store *st, batch_counter_fn fn, void *arg);
+int batch_set_each(struct store *st, batch_set_fn fn, void *arg);
+int batch_claim_each(struct store *st, batch_claim_fn fn, void *arg);
+
+/*
+ * Insert a record as it is (for an import; within the caller's
+ * transaction). Each validates its values and references and names the
+ * field: MB_OK or MB_ERROR. batch_counter_import() refuses a submitter that
+ * has numbers already; batch_import() keeps b->id and b->created.
+ */
+int batch_counter_import(struct store *st, struct batch_counter *c);
+int batch_import(struct store *st, struct batch *b);
+int batch_set_import(struct store *st, struct batch_set *s);
+int batch_claim_import(struct store *st, struct batch_claim *c);
+
+/*
+ * Raise every submitter's control numbers to at least the highest its
+ * batches used (creating the counter where there is none), so that the
+ * next build never reuses a number. Numbers never go down.
+ */
+int batch_counters_restore(struct store *st);
+
 #endif

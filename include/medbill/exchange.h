@@ -15,7 +15,9 @@
  * Write everything in the database: the practice, settings, receivers,
  * providers, payers, fee schedule with expected amounts, patients,
  * coverages, encounters with diagnoses and charges, claims with their lines
- * and history, and the ledger, each kind in id order (fees by code). The
+ * and history, the ledger, the payer and custom edits, the control numbers,
+ * the batches with their sets and claims, and the scrub findings, each kind
+ * in id order (fees by code; the others by their keys). The
  * balances are not written: they follow from the ledger.
  *
  * exchange_export_xml() writes to path through a temporary file beside it
@@ -30,7 +32,8 @@ int exchange_export_xml_file(struct store *st, FILE *f, struct xmlx_counts *coun
 
 /*
  * Whether the database holds no practice data yet (no practice, settings,
- * receivers, providers, payers, fees, patients, claims or ledger rows).
+ * receivers, providers, payers, fees, patients, claims, ledger rows, payer
+ * or custom edits, control numbers or batches).
  * MB_OK when empty; MB_ERROR with a message naming what it holds.
  */
 int exchange_check_empty(struct store *st);
@@ -39,8 +42,9 @@ int exchange_check_empty(struct store *st);
  * Import a file into an empty database (exchange_check_empty()), all or
  * nothing: the file is validated against the XSD while every record goes
  * through the domain's checks and inserts (ids and stamps kept) in one
- * transaction, and the balance projection is rebuilt from the ledger rows at
- * the end. On any error the transaction is rolled back, the database is as
+ * transaction; at the end the control numbers are raised to at least the
+ * highest the batches used (batch_counters_restore()) and the balance
+ * projection is rebuilt from the ledger rows. On any error the transaction is rolled back, the database is as
  * it was and the message names the line and the element. counts (may be
  * NULL) is filled with what was read.
  */

@@ -162,4 +162,18 @@ int scrub_edit_add(struct store *st, struct scrub_edit *e);
 void scrub_render(char *dst, size_t n, const char *template_, const char *const *names,
 		  const char *const *values, size_t nvalues);
 
+/*
+ * ---- edits and findings in the exchange format (src/domain/batch_exchange.c) ----
+ *
+ * scrub_edit_custom(): whether an edit is not one of the built-in rows the
+ * schema seeds (a payer's override, or a generic edit). The import adds
+ * those with scrub_edit_add().
+ */
+bool scrub_edit_custom(const struct scrub_edit *e);
+/* Every stored finding, by claim and seq; fn's non-zero return stops and is returned. */
+typedef int (*scrub_finding_fn)(const struct scrub_finding *f, void *arg);
+int scrub_finding_each(struct store *st, scrub_finding_fn fn, void *arg);
+/* Insert a finding as it is (stamps kept), checking its claim, seq and severity. */
+int scrub_finding_import(struct store *st, struct scrub_finding *f);
+
 #endif

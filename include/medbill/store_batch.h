@@ -129,4 +129,21 @@ int store_batch_finish(struct store *st, const struct batch *b);
 int store_batch_trace(struct store *st, int64_t batch, int64_t seq, int lx, int64_t *claim,
 		      int64_t *charge);
 
+/* ---- the exchange format's walks and inserts (src/store/batch_exchange.c) ---- */
+
+int store_counter_each(struct store *st, batch_counter_fn fn, void *arg);
+/* Insert a submitter's numbers; MB_NOTFOUND (nothing written) when it has some already. */
+int store_counter_insert(struct store *st, struct batch_counter *c);
+/* Raise the counters to the highest numbers of the batches (see batch_counters_restore()). */
+int store_counters_raise(struct store *st);
+/* Insert a batch with its id, counts, stamps and sent_at as they are. */
+int store_batch_insert_raw(struct store *st, struct batch *b);
+/* The id of the batch of a submitter that used isa13 (0: none). */
+int store_batch_by_isa13(struct store *st, const char *submitter, int64_t isa13, int64_t *id);
+int store_batch_set_each(struct store *st, batch_set_fn fn, void *arg);
+int store_batch_claim_each(struct store *st, batch_claim_fn fn, void *arg);
+int store_batch_claim_insert_raw(struct store *st, const struct batch_claim *c);
+/* Every stored finding, by claim and seq. */
+int store_finding_each(struct store *st, scrub_finding_fn fn, void *arg);
+
 #endif

@@ -11,7 +11,9 @@
 
 #include <stdio.h>
 
+#include "batch.h"
 #include "model.h"
+#include "scrub.h"
 
 /* The format version written in <medbill version="..."> and accepted. */
 #define XMLX_VERSION "1"
@@ -34,7 +36,8 @@ int xmlx_writer_open_file(FILE *f, struct xmlx_writer **out);
 
 /*
  * One record each, in the document's order: practice, receivers, settings,
- * providers, payers, fees, patients, coverages, encounters, claims, ledger.
+ * providers, payers, fees, patients, coverages, encounters, claims, ledger,
+ * edits, control numbers, batches, batch sets, batch claims, findings.
  * Within a kind the caller keeps a stable order (ids; fee codes). A record
  * of a kind that comes earlier than one already written is an error.
  * Empty strings, zero ids and zero dates are left out (they mean "none").
@@ -60,6 +63,14 @@ int xmlx_write_encounter(struct xmlx_writer *w, const struct encounter *e);
 int xmlx_write_claim(struct xmlx_writer *w, const struct claim *c, int64_t batch,
 		     const struct claim_event *ev, int nev);
 int xmlx_write_ledger(struct xmlx_writer *w, const struct ledger_row *r);
+/* A custom edit (scrub_edit_custom()); its id is not written. */
+int xmlx_write_edit(struct xmlx_writer *w, const struct scrub_edit *e);
+int xmlx_write_counter(struct xmlx_writer *w, const struct batch_counter *c);
+/* A batch; its receiver's name is not written. */
+int xmlx_write_batch(struct xmlx_writer *w, const struct batch *b);
+int xmlx_write_batch_set(struct xmlx_writer *w, const struct batch_set *s);
+int xmlx_write_batch_claim(struct xmlx_writer *w, const struct batch_claim *c);
+int xmlx_write_finding(struct xmlx_writer *w, const struct scrub_finding *f);
 
 /*
  * Close every open section, write the sections not yet written as empty
@@ -93,8 +104,14 @@ struct xmlx_handler {
 	int (*encounter)(void *arg, struct encounter *e);
 	int (*claim)(void *arg, struct claim *c, int64_t batch, struct claim_event *ev, int nev);
 	int (*ledger)(void *arg, struct ledger_row *r);
+	int (*edit)(void *arg, struct scrub_edit *e);
+	int (*counter)(void *arg, struct batch_counter *c);
+	int (*batch)(void *arg, struct batch *b);
+	int (*batch_set)(void *arg, struct batch_set *s);
+	int (*batch_claim)(void *arg, struct batch_claim *c);
+	int (*finding)(void *arg, struct scrub_finding *f);
 	/*
-	 * Called when a section ends ("practice", "receivers", ... "ledger"),
+	 * Called when a section ends ("practice", "receivers", ... "findings"),
 	 * before the next one starts or at the end of the document. Its error
 	 * message is used as it is: it says where itself.
 	 */
@@ -107,6 +124,7 @@ struct xmlx_handler {
 struct xmlx_counts {
 	long practice, receivers, settings, providers, payers, fees, expected;
 	long patients, coverages, encounters, charges, claims, events, ledger;
+	long edits, counters, batches, batch_sets, batch_claims, findings;
 };
 
 /*

@@ -346,7 +346,7 @@ static int one_claim(struct cli *c, int argc, char **argv, const char *opt, cons
 static int claims_follow_up(struct cli *c, int argc, char **argv, bool is_void)
 {
 	const char *icn;
-	int64_t id, nid;
+	int64_t id = 0, nid = 0;
 	int rc;
 
 	if ((rc = one_claim(c, argc, argv, "--payer-claim-no", &icn, &id)) != EXIT_OK)

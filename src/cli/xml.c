@@ -18,6 +18,13 @@ static void summary(const char *verb, const struct xmlx_counts *n, const char *f
 		n->coverages, n->coverages == 1 ? "" : "s", n->encounters, n->encounters == 1 ? "" : "s",
 		n->charges, n->charges == 1 ? "" : "s", n->claims, n->claims == 1 ? "" : "s",
 		n->ledger, n->ledger == 1 ? "" : "s", strcmp(verb, "imported") ? "to" : "from", file);
+	if (n->edits || n->counters || n->batches || n->findings)
+		fprintf(stderr, "medbill: and %ld edit%s, %ld control number counter%s, %ld batch%s "
+			"(%ld transaction set%s, %ld claim%s), %ld scrub finding%s\n",
+			n->edits, n->edits == 1 ? "" : "s", n->counters, n->counters == 1 ? "" : "s",
+			n->batches, n->batches == 1 ? "" : "es", n->batch_sets, n->batch_sets == 1 ? "" : "s",
+			n->batch_claims, n->batch_claims == 1 ? "" : "s", n->findings,
+			n->findings == 1 ? "" : "s");
 }
 
 int cmd_import_xml(struct cli *c, int argc, char **argv)

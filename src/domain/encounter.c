@@ -127,7 +127,7 @@ static int check_diagnoses(const struct encounter *e)
 
 static int check_modifiers(const struct charge *c, int line)
 {
-	char field[32];
+	char field[48];
 	int i, j;
 
 	for (i = 0; i < MAX_MODS; i++) {
@@ -149,7 +149,7 @@ static int check_modifiers(const struct charge *c, int line)
 
 static int check_pointers(const struct charge *c, int line, int ndiag)
 {
-	char field[32];
+	char field[48];
 	int i, j;
 
 	for (i = 0; i < MAX_PTRS; i++) {

@@ -10,12 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "medbill/batch.h"
 #include "medbill/claim.h"
 #include "medbill/encounter.h"
 #include "medbill/exchange.h"
 #include "medbill/ledger.h"
 #include "medbill/patient.h"
 #include "medbill/practice.h"
+#include "medbill/scrub.h"
 #include "medbill/strbuf.h"
 #include "medbill/util.h"
 #include "medbill/xmlx.h"
@@ -129,6 +131,63 @@ static int exp_ledger(const struct ledger_row *r, void *arg)
 	return xmlx_write_ledger(x->w, r);
 }
 
+static int exp_edits(struct exp *x)
+{
+	struct scrub_edit *e = NULL;
+	size_t n = 0, i;
+	int ret = MB_OK;
+
+	if (scrub_edits(x->st, &e, &n) != MB_OK)
+		return MB_ERROR;
+	for (i = 0; i < n && ret == MB_OK; i++)
+		if (scrub_edit_custom(&e[i])) {
+			x->n->edits++;
+			ret = xmlx_write_edit(x->w, &e[i]);
+		}
+	free(e);
+	return ret;
+}
+
+static int exp_counter(const struct batch_counter *c, void *arg)
+{
+	struct exp *x = arg;
+
+	x->n->counters++;
+	return xmlx_write_counter(x->w, c);
+}
+
+static int exp_batch(const struct batch *b, void *arg)
+{
+	struct exp *x = arg;
+
+	x->n->batches++;
+	return xmlx_write_batch(x->w, b);
+}
+
+static int exp_batch_set(const struct batch_set *s, void *arg)
+{
+	struct exp *x = arg;
+
+	x->n->batch_sets++;
+	return xmlx_write_batch_set(x->w, s);
+}
+
+static int exp_batch_claim(const struct batch_claim *c, void *arg)
+{
+	struct exp *x = arg;
+
+	x->n->batch_claims++;
+	return xmlx_write_batch_claim(x->w, c);
+}
+
+static int exp_finding(const struct scrub_finding *f, void *arg)
+{
+	struct exp *x = arg;
+
+	x->n->findings++;
+	return xmlx_write_finding(x->w, f);
+}
+
 /* Write everything to the open writer; x->w is set. */
 static int export_all(struct exp *x)
 {
@@ -167,6 +226,13 @@ static int export_all(struct exp *x)
 	cf.with_lines = true;
 	if (claim_foreach(x->st, &cf, exp_claim, x) != MB_OK ||
 	    ledger_foreach(x->st, NULL, exp_ledger, x) != MB_OK)
+		return MB_ERROR;
+	if (exp_edits(x) != MB_OK ||
+	    batch_counter_each(x->st, exp_counter, x) != MB_OK ||
+	    batch_each(x->st, exp_batch, x) != MB_OK ||
+	    batch_set_each(x->st, exp_batch_set, x) != MB_OK ||
+	    batch_claim_each(x->st, exp_batch_claim, x) != MB_OK ||
+	    scrub_finding_each(x->st, exp_finding, x) != MB_OK)
 		return MB_ERROR;
 	return xmlx_writer_finish(x->w);
 }
@@ -278,6 +344,32 @@ static int any_ledger(const struct ledger_row *r, void *arg)
 	return 1;
 }
 
+static int any_counter(const struct batch_counter *c, void *arg)
+{
+	return 1;
+}
+
+static int any_batch(const struct batch *b, void *arg)
+{
+	return 1;
+}
+
+/* 1 when the database holds an edit that is not a built-in one. */
+static int any_custom_edit(struct store *st)
+{
+	struct scrub_edit *e = NULL;
+	size_t n = 0, i;
+	int ret = MB_OK;
+
+	if (scrub_edits(st, &e, &n) != MB_OK)
+		return MB_ERROR;
+	for (i = 0; i < n; i++)
+		if (scrub_edit_custom(&e[i]))
+			ret = 1;
+	free(e);
+	return ret;
+}
+
 /* MB_OK when the walk found nothing, 1 when it found a row, MB_ERROR on failure. */
 static int holds(int rc, const char *what)
 {
@@ -307,7 +399,10 @@ int exchange_check_empty(struct store *st)
 	    holds(fee_foreach(st, any_fee, NULL), "a fee schedule") != MB_OK ||
 	    holds(patient_foreach(st, any_patient, NULL), "patients") != MB_OK ||
 	    holds(claim_foreach(st, NULL, any_claim, NULL), "claims") != MB_OK ||
-	    holds(ledger_foreach(st, NULL, any_ledger, NULL), "ledger rows") != MB_OK)
+	    holds(ledger_foreach(st, NULL, any_ledger, NULL), "ledger rows") != MB_OK ||
+	    holds(any_custom_edit(st), "payer or custom edits") != MB_OK ||
+	    holds(batch_counter_each(st, any_counter, NULL), "control numbers") != MB_OK ||
+	    holds(batch_each(st, any_batch, NULL), "batches") != MB_OK)
 		return MB_ERROR;
 	return MB_OK;
 }
@@ -552,6 +647,36 @@ static int imp_ledger(void *arg, struct ledger_row *r)
 	return MB_OK;
 }
 
+static int imp_edit(void *arg, struct scrub_edit *e)
+{
+	return scrub_edit_add(((struct imp *)arg)->st, e);
+}
+
+static int imp_counter(void *arg, struct batch_counter *c)
+{
+	return batch_counter_import(((struct imp *)arg)->st, c);
+}
+
+static int imp_batch(void *arg, struct batch *b)
+{
+	return batch_import(((struct imp *)arg)->st, b);
+}
+
+static int imp_batch_set(void *arg, struct batch_set *s)
+{
+	return batch_set_import(((struct imp *)arg)->st, s);
+}
+
+static int imp_batch_claim(void *arg, struct batch_claim *c)
+{
+	return batch_claim_import(((struct imp *)arg)->st, c);
+}
+
+static int imp_finding(void *arg, struct scrub_finding *f)
+{
+	return scrub_finding_import(((struct imp *)arg)->st, f);
+}
+
 int exchange_import_xml(struct store *st, const char *path, struct xmlx_counts *counts)
 {
 	struct imp im = { 0 };
@@ -568,6 +693,12 @@ int exchange_import_xml(struct store *st, const char *path, struct xmlx_counts *
 		.encounter = imp_encounter,
 		.claim = imp_claim,
 		.ledger = imp_ledger,
+		.edit = imp_edit,
+		.counter = imp_counter,
+		.batch = imp_batch,
+		.batch_set = imp_batch_set,
+		.batch_claim = imp_batch_claim,
+		.finding = imp_finding,
 		.section_end = imp_section_end,
 	};
 	int ret = MB_ERROR;
@@ -584,6 +715,10 @@ int exchange_import_xml(struct store *st, const char *path, struct xmlx_counts *
 	if (exchange_check_empty(st) != MB_OK ||
 	    xmlx_read(path, &h, counts) != MB_OK)
 		goto cleanup;
+	if (batch_counters_restore(st) != MB_OK) {
+		error_prefix("restoring the control numbers");
+		goto cleanup;
+	}
 	if (ledger_rebuild_balances(st) != MB_OK) {
 		error_prefix("rebuilding the balances");
 		goto cleanup;

@@ -128,7 +128,13 @@ int error_prefix(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(pre, sizeof(pre), fmt, ap);
 	va_end(ap);
-	snprintf(errbuf, sizeof(errbuf), "%s: %s", pre, old);
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_addf(&sb, "%s: %s", pre, old);
+		strlcpy0(errbuf, sb.buf, sizeof(errbuf));
+		strbuf_release(&sb);
+	}
 	return MB_ERROR;
 }
 

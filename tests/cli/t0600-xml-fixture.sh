@@ -54,6 +54,12 @@ cat >"$T/empty.xml" <<'XML'
   <encounters/>
   <claims/>
   <ledger/>
+  <edits/>
+  <control-numbers/>
+  <batches/>
+  <batch-sets/>
+  <batch-claims/>
+  <findings/>
 </medbill>
 XML
 t_cmp "empty export" "$T/empty.xml" "$T/c.xml"

@@ -534,6 +534,8 @@ static void test_empty_document(void **state)
 			    "<medbill version=\"1\">\n"
 			    "  <receivers/>\n  <providers/>\n  <payers/>\n  <fees/>\n  <patients/>\n"
 			    "  <coverages/>\n  <encounters/>\n  <claims/>\n  <ledger/>\n"
+			    "  <edits/>\n  <control-numbers/>\n  <batches/>\n  <batch-sets/>\n"
+			    "  <batch-claims/>\n  <findings/>\n"
 			    "</medbill>\n");
 	free(t);
 	handler_init(&h, &g);

@@ -12,6 +12,7 @@
 #define CHR(n, st, m) { n, XF_CHAR, offsetof(st, m), 0, 0, NULL, NULL }
 #define ID(n, st, m) { n, XF_ID, offsetof(st, m), 0, 0, NULL, NULL }
 #define INT(n, st, m) { n, XF_INT, offsetof(st, m), 0, 0, NULL, NULL }
+#define I64(n, st, m) { n, XF_I64, offsetof(st, m), 0, 0, NULL, NULL }
 #define DATE(n, st, m) { n, XF_DATE, offsetof(st, m), 0, 0, NULL, NULL }
 #define MONEY(n, st, m) { n, XF_MONEY, offsetof(st, m), 0, 0, NULL, NULL }
 #define BOOL(n, st, m) { n, XF_BOOL, offsetof(st, m), 0, 0, NULL, NULL }
@@ -27,6 +28,8 @@
 _Static_assert(sizeof(enum provider_kind) == sizeof(int), "enum provider_kind is not an int");
 _Static_assert(sizeof(enum claim_status) == sizeof(int), "enum claim_status is not an int");
 _Static_assert(sizeof(enum ledger_kind) == sizeof(int), "enum ledger_kind is not an int");
+_Static_assert(sizeof(enum batch_status) == sizeof(int), "enum batch_status is not an int");
+_Static_assert(sizeof(enum scrub_severity) == sizeof(int), "enum scrub_severity is not an int");
 
 const char *const xsection_names[XS_END] = {
 	[XS_RECEIVERS] = "receivers",
@@ -38,6 +41,12 @@ const char *const xsection_names[XS_END] = {
 	[XS_ENCOUNTERS] = "encounters",
 	[XS_CLAIMS] = "claims",
 	[XS_LEDGER] = "ledger",
+	[XS_EDITS] = "edits",
+	[XS_COUNTERS] = "control-numbers",
+	[XS_BATCHES] = "batches",
+	[XS_BATCH_SETS] = "batch-sets",
+	[XS_BATCH_CLAIMS] = "batch-claims",
+	[XS_FINDINGS] = "findings",
 };
 
 const char *const xnames_provider_kind[] = {
@@ -60,6 +69,23 @@ const char *const xnames_ledger_kind[] = {
 	[LEDGER_REFUND] = "refund",
 	[LEDGER_WRITEOFF] = "writeoff",
 	[LEDGER_REVERSAL] = "reversal",
+	NULL,
+};
+
+const char *const xnames_batch_status[] = {
+	[BATCH_PENDING] = "pending",
+	[BATCH_SENT] = "sent",
+	[BATCH_ABANDONED] = "abandoned",
+	[BATCH_ACCEPTED] = "accepted",
+	[BATCH_PARTIAL] = "partial",
+	[BATCH_REJECTED] = "rejected",
+	NULL,
+};
+
+const char *const xnames_severity[] = {
+	[SCRUB_ERROR] = "error",
+	[SCRUB_WARNING] = "warning",
+	[SCRUB_OFF] = "off",
 	NULL,
 };
 
@@ -243,6 +269,81 @@ static const struct xfield f_ledger[] = {
 	END
 };
 
+static const struct xfield f_edit[] = {
+	TEXT("code", struct scrub_edit, code),
+	ID("payer", struct scrub_edit, payer),
+	ENUM("severity", struct scrub_edit, severity, xnames_severity),
+	TEXT("kind", struct scrub_edit, kind),
+	TEXT("subject", struct scrub_edit, subject),
+	TEXT("arg", struct scrub_edit, arg),
+	TEXT("field", struct scrub_edit, field),
+	TEXT("message", struct scrub_edit, message),
+	TEXT("fix", struct scrub_edit, fix),
+	END
+};
+
+static const struct xfield f_counter[] = {
+	TEXT("submitter", struct batch_counter, submitter),
+	I64("isa13", struct batch_counter, isa13),
+	I64("gs06", struct batch_counter, gs06),
+	I64("st02", struct batch_counter, st02),
+	END
+};
+
+static const struct xfield f_batch[] = {
+	TEXT("kind", struct batch, kind),
+	ID("receiver", struct batch, receiver),
+	TEXT("submitter", struct batch, submitter),
+	CHR("usage", struct batch, usage),
+	I64("isa13", struct batch, isa13),
+	I64("gs06", struct batch, gs06),
+	I64("st02-first", struct batch, st02_first),
+	I64("st02-last", struct batch, st02_last),
+	ENUM("status", struct batch, status, xnames_batch_status),
+	TEXT("path", struct batch, path),
+	TEXT("tmp-path", struct batch, tmp_path),
+	I64("claims", struct batch, claims),
+	I64("lines", struct batch, lines),
+	MONEY("total", struct batch, total),
+	I64("bytes", struct batch, bytes),
+	TEXT("note", struct batch, note),
+	TEXT("sent-at", struct batch, sent_at),
+	END
+};
+
+static const struct xfield f_batch_set[] = {
+	ID("batch", struct batch_set, batch),
+	I64("st02", struct batch_set, st02),
+	TEXT("bht03", struct batch_set, bht03),
+	I64("claims", struct batch_set, claims),
+	I64("segments", struct batch_set, segments),
+	END
+};
+
+static const struct xfield f_batch_claim[] = {
+	ID("batch", struct batch_claim, batch),
+	I64("seq", struct batch_claim, seq),
+	I64("st02", struct batch_claim, st02),
+	ID("claim", struct batch_claim, claim),
+	TEXT("pcn", struct batch_claim, pcn),
+	CHR("frequency", struct batch_claim, frequency),
+	I64("lines", struct batch_claim, lines),
+	MONEY("total", struct batch_claim, total),
+	END
+};
+
+static const struct xfield f_finding[] = {
+	ID("claim", struct scrub_finding, claim),
+	INT("seq", struct scrub_finding, seq),
+	TEXT("code", struct scrub_finding, code),
+	ENUM("severity", struct scrub_finding, severity, xnames_severity),
+	INT("line", struct scrub_finding, line),
+	TEXT("field", struct scrub_finding, field),
+	TEXT("message", struct scrub_finding, message),
+	TEXT("fix", struct scrub_finding, fix),
+	END
+};
+
 #define OFF(st, m) ((long)offsetof(st, m))
 
 const struct xrecord xrec_practice = {
@@ -284,6 +385,25 @@ const struct xrecord xrec_event = {
 };
 const struct xrecord xrec_ledger = {
 	"entry", OFF(struct ledger_row, id), OFF(struct ledger_row, created), -1, f_ledger
+};
+
+const struct xrecord xrec_edit = {
+	"edit", -1, OFF(struct scrub_edit, created), -1, f_edit
+};
+const struct xrecord xrec_counter = {
+	"counter", -1, -1, OFF(struct batch_counter, updated), f_counter
+};
+const struct xrecord xrec_batch = {
+	"batch", OFF(struct batch, id), OFF(struct batch, created), -1, f_batch
+};
+const struct xrecord xrec_batch_set = {
+	"set", -1, -1, -1, f_batch_set
+};
+const struct xrecord xrec_batch_claim = {
+	"batch-claim", -1, -1, -1, f_batch_claim
+};
+const struct xrecord xrec_finding = {
+	"finding", -1, OFF(struct scrub_finding, created), -1, f_finding
 };
 
 int xfield_empty(const struct xfield *f, const void *base)
@@ -329,6 +449,7 @@ int xfield_empty(const struct xfield *f, const void *base)
 				return 0;
 		return 1;
 	case XF_INT:
+	case XF_I64:
 	case XF_MONEY:
 	case XF_BOOL:
 	case XF_ENUM:

@@ -14,13 +14,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "medbill/batch.h"
 #include "medbill/model.h"
+#include "medbill/scrub.h"
 
 enum xftype {
 	XF_TEXT,	/* char[size]; left out when empty */
 	XF_CHAR,	/* char; left out when '\0' */
 	XF_ID,		/* int64_t reference; left out when 0 */
 	XF_INT,		/* int, always written */
+	XF_I64,		/* int64_t, always written (0 or more) */
 	XF_DATE,	/* mbdate_t; left out when 0 */
 	XF_MONEY,	/* cents_t, always written as "125.00" */
 	XF_BOOL,	/* bool, "true" or "false" */
@@ -57,7 +60,8 @@ struct xrecord {
 
 extern const struct xrecord xrec_practice, xrec_receiver, xrec_settings, xrec_provider,
 	xrec_payer, xrec_fee, xrec_patient, xrec_coverage, xrec_encounter, xrec_charge,
-	xrec_claim, xrec_event, xrec_ledger;
+	xrec_claim, xrec_event, xrec_ledger, xrec_edit, xrec_counter, xrec_batch, xrec_batch_set,
+	xrec_batch_claim, xrec_finding;
 
 /* The list sections in document order; practice and settings stand alone. */
 enum xsection {
@@ -73,6 +77,12 @@ enum xsection {
 	XS_ENCOUNTERS,
 	XS_CLAIMS,
 	XS_LEDGER,
+	XS_EDITS,
+	XS_COUNTERS,
+	XS_BATCHES,
+	XS_BATCH_SETS,
+	XS_BATCH_CLAIMS,
+	XS_FINDINGS,
 	XS_END,
 };
 /* The element of a section ("patients"), NULL for practice and settings. */
@@ -82,6 +92,8 @@ extern const char *const xsection_names[XS_END];
 extern const char *const xnames_provider_kind[];
 extern const char *const xnames_claim_status[];
 extern const char *const xnames_ledger_kind[];
+extern const char *const xnames_batch_status[];
+extern const char *const xnames_severity[];
 
 /* Whether a field (or a whole group) holds nothing worth writing. */
 int xfield_empty(const struct xfield *f, const void *base);

@@ -198,7 +198,7 @@ static int read_field(struct rd *rd, const struct xfield *f, xmlNodePtr n, void 
 {
 	char *p = (char *)base + f->off;
 	char *s = NULL;
-	int64_t v;
+	int64_t v = 0;
 	int ret = MB_ERROR, i, iv;
 
 	if (f->type == XF_GROUP)
@@ -225,6 +225,10 @@ static int read_field(struct rd *rd, const struct xfield *f, xmlNodePtr n, void 
 			iv = (int)v;
 			memcpy(p, &iv, sizeof(iv));
 		}
+		break;
+	case XF_I64:
+		if ((ret = parse_i64(rd, n, f->name, s, 0, INT64_MAX, &v)) == MB_OK)
+			memcpy(p, &v, sizeof(v));
 		break;
 	case XF_DATE: {
 		mbdate_t d;
@@ -650,6 +654,54 @@ static int do_record(struct rd *rd, xmlNodePtr n)
 			return MB_ERROR;
 		ret = CALL(h->ledger, h->arg, &r);
 		k->ledger++;
+	} else if (!strcmp(name, "edit")) {
+		struct scrub_edit e = { 0 };
+
+		rd_begin(rd, &xrec_edit, n);
+		if (read_record(rd, &xrec_edit, n, &e, NULL) != MB_OK)
+			return MB_ERROR;
+		ret = CALL(h->edit, h->arg, &e);
+		k->edits++;
+	} else if (!strcmp(name, "counter")) {
+		struct batch_counter c = { 0 };
+
+		rd_begin(rd, &xrec_counter, n);
+		if (read_record(rd, &xrec_counter, n, &c, NULL) != MB_OK)
+			return MB_ERROR;
+		ret = CALL(h->counter, h->arg, &c);
+		k->counters++;
+	} else if (!strcmp(name, "batch")) {
+		struct batch b = { 0 };
+
+		rd_begin(rd, &xrec_batch, n);
+		if (read_record(rd, &xrec_batch, n, &b, NULL) != MB_OK)
+			return MB_ERROR;
+		ret = CALL(h->batch, h->arg, &b);
+		k->batches++;
+	} else if (!strcmp(name, "set")) {
+		struct batch_set bs = { 0 };
+
+		rd_begin(rd, &xrec_batch_set, n);
+		if (read_record(rd, &xrec_batch_set, n, &bs, NULL) != MB_OK)
+			return MB_ERROR;
+		ret = CALL(h->batch_set, h->arg, &bs);
+		k->batch_sets++;
+	} else if (!strcmp(name, "batch-claim")) {
+		struct batch_claim bc = { 0 };
+
+		rd_begin(rd, &xrec_batch_claim, n);
+		if (read_record(rd, &xrec_batch_claim, n, &bc, NULL) != MB_OK)
+			return MB_ERROR;
+		ret = CALL(h->batch_claim, h->arg, &bc);
+		k->batch_claims++;
+	} else if (!strcmp(name, "finding")) {
+		struct scrub_finding f = { 0 };
+
+		rd_begin(rd, &xrec_finding, n);
+		if (read_record(rd, &xrec_finding, n, &f, NULL) != MB_OK)
+			return MB_ERROR;
+		ret = CALL(h->finding, h->arg, &f);
+		k->findings++;
 	} else {
 		rd->rec = name;
 		rd->rec_id = 0;
@@ -691,7 +743,7 @@ static int section_end(struct rd *rd, const char *section)
 int xmlx_read(const char *path, struct xmlx_handler *h, struct xmlx_counts *counts)
 {
 	struct xmlx_handler none = { 0 };
-	char section[16] = "";
+	char section[24] = "";
 	struct xmlx_counts scratch;
 	struct rd rd = { 0 };
 	xmlTextReaderPtr r = NULL;

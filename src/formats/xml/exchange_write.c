@@ -102,6 +102,9 @@ static int write_field(struct xmlx_writer *w, const struct xfield *f, const void
 	case XF_INT:
 		memcpy(&iv, p, sizeof(iv));
 		return write_int(w, f->name, iv);
+	case XF_I64:
+		memcpy(&i64, p, sizeof(i64));
+		return write_int(w, f->name, i64);
 	case XF_DATE: {
 		mbdate_t d;
 		char iso[DATE_ISO_LEN];
@@ -483,4 +486,46 @@ int xmlx_write_ledger(struct xmlx_writer *w, const struct ledger_row *r)
 	if (enter(w, XS_LEDGER) != MB_OK)
 		return MB_ERROR;
 	return record(w, &xrec_ledger, r);
+}
+
+int xmlx_write_edit(struct xmlx_writer *w, const struct scrub_edit *e)
+{
+	if (enter(w, XS_EDITS) != MB_OK)
+		return MB_ERROR;
+	return record(w, &xrec_edit, e);
+}
+
+int xmlx_write_counter(struct xmlx_writer *w, const struct batch_counter *c)
+{
+	if (enter(w, XS_COUNTERS) != MB_OK)
+		return MB_ERROR;
+	return record(w, &xrec_counter, c);
+}
+
+int xmlx_write_batch(struct xmlx_writer *w, const struct batch *b)
+{
+	if (enter(w, XS_BATCHES) != MB_OK)
+		return MB_ERROR;
+	return record(w, &xrec_batch, b);
+}
+
+int xmlx_write_batch_set(struct xmlx_writer *w, const struct batch_set *s)
+{
+	if (enter(w, XS_BATCH_SETS) != MB_OK)
+		return MB_ERROR;
+	return record(w, &xrec_batch_set, s);
+}
+
+int xmlx_write_batch_claim(struct xmlx_writer *w, const struct batch_claim *c)
+{
+	if (enter(w, XS_BATCH_CLAIMS) != MB_OK)
+		return MB_ERROR;
+	return record(w, &xrec_batch_claim, c);
+}
+
+int xmlx_write_finding(struct xmlx_writer *w, const struct scrub_finding *f)
+{
+	if (enter(w, XS_FINDINGS) != MB_OK)
+		return MB_ERROR;
+	return record(w, &xrec_finding, f);
 }
