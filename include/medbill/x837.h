@@ -59,6 +59,7 @@
  *             DTP*573 (S: adjudicated, no line-level adjudication)
  *   2400      LX*1..n; SV1*HC:code:mods*amount*UN*units*POS (S: differs)**ptrs;
  *             DTP*472*D8; REF*6R line item control number;
+ *             NTE*ADD the line note (S: not empty once cleaned; 80 characters)
  *   2410      S: NDC: LIN**N4*ndc; CTP****quantity*unit
  *   2430      S: a prior payer adjudicated the line: SVD; CAS; DTP*573
  */

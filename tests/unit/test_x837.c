@@ -489,6 +489,46 @@ static void test_empty_interchange_refused(void **state)
 	free(buf);
 }
 
+/* A line's note goes out as NTE*ADD after its REF*6R (before 2410), cleaned. */
+static void test_line_note(void **state)
+{
+	struct charge l[3];
+	struct encounter e = enc_a;
+	struct x837_claim c = claim_of_a();
+	struct x837_stats st;
+	struct x837 *x;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	const char *p;
+
+	memcpy(l, lines_a, sizeof(l));
+	SCPY(l[0].note, "  follow-up: recheck *in* 2 wks  ");
+	SCPY(l[1].note, " ~*:^ ");		/* nothing left once cleaned: no NTE */
+	SCPY(l[2].note, "Dose given \xc3\xa0 r\xc3\xa9" "ception, then 0123456789 0123456789 "
+	     "0123456789 0123456789 0123456789");
+	e.charges = l;
+	c.encounter = &e;
+	assert_int_equal(x837_begin(f, &interchange, &x), MB_OK);
+	assert_int_equal(x837_begin_transaction(x, "0001", "B1"), MB_OK);
+	assert_int_equal(x837_claim(x, &c), MB_OK);
+	x837_stats(x, &st);
+	assert_int_equal(x837_end(x), MB_OK);
+	x837_free(x);
+	fclose(f);
+	p = strstr(buf, "REF*6R*501~\nNTE*ADD*FOLLOW-UP RECHECK IN 2 WKS~\nLX*2~");
+	assert_non_null(p);
+	assert_non_null(strstr(buf, "REF*6R*502~\nLX*3~"));
+	assert_non_null(strstr(buf, "REF*6R*503~\nNTE*ADD*DOSE GIVEN A RECEPTION, THEN 0123456789 "
+			       "0123456789 0123456789 0123456789 01234~\nLIN**N4*"));
+	/* one NTE per note that has text: 2 of them */
+	assert_non_null(strstr(p + 1, "NTE*ADD*DOSE"));
+	assert_null(strstr(strstr(p + 1, "NTE*ADD*DOSE") + 1, "NTE*"));
+	/* the ':' and the two '*' of line 1, the four delimiters of line 2 */
+	assert_int_equal(st.replaced, 3 + 4);
+	free(buf);
+}
+
 static void test_claim_total(void **state)
 {
 	struct x837_claim c = claim_of_a();
@@ -507,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_transaction_rules),
 		cmocka_unit_test(test_empty_interchange_refused),
 		cmocka_unit_test(test_claim_total),
+		cmocka_unit_test(test_line_note),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

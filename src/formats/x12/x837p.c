@@ -767,6 +767,18 @@ static void write_line(struct x837 *x, const struct x837_claim *c, const struct 
 		} while (id);
 		seg_ref(w, "6R", q);
 	}
+	/* NTE*ADD: the line's note, cleaned; none when nothing is left of it. */
+	if (l->note[0]) {
+		char note[sizeof(l->note)];
+
+		x->w.replaced += x12_clean(note, sizeof(note), l->note, &w->d);
+		if (note[0]) {
+			x12w_seg(w, "NTE");
+			x12w_el(w, "ADD");
+			x12w_eln(w, note, 80);
+			x12w_end(w);
+		}
+	}
 	/* 2410 */
 	if (l->ndc[0]) {
 		x12w_seg(w, "LIN");
