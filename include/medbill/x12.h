@@ -93,6 +93,10 @@ struct x12_writer {
 	unsigned long replaced;	/* characters replaced by x12_clean() */
 	char isa_ctl[10], gs_ctl[10], st_ctl[10];
 	bool in_isa, in_gs, in_st;
+	/* What each ASCII byte becomes in cleaned text (x12w_init() fills it
+	 * from d): the character written, and whether it was replaced. */
+	char ascii_out[128];
+	bool ascii_rep[128];
 };
 
 /* Start writing to f (not owned) with delimiters d (NULL: the defaults). */

@@ -31,6 +31,33 @@ static enum claim_status claim_status_read(const char *t)
 	return CLAIM_STATUS_COUNT;
 }
 
+/*
+ * A date column: the ISO form the store writes (YYYY-MM-DD) is read here
+ * directly, anything else (NULL, other forms) through col_date().
+ */
+static mbdate_t rd_date(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	mbdate_t v = 0;
+	int k;
+
+	if (!t)
+		return col_date(s, i);
+	for (k = 0; k < 10; k++) {
+		if (k == 4 || k == 7) {
+			if (t[k] != '-')
+				return col_date(s, i);
+		} else if (t[k] >= '0' && t[k] <= '9') {
+			v = v * 10 + (t[k] - '0');
+		} else {
+			return col_date(s, i);
+		}
+	}
+	if (t[10])
+		return col_date(s, i);
+	return date_valid(v) ? v : 0;
+}
+
 /* Read the five address columns starting at column i. */
 static void rd_address(sqlite3_stmt *s, int i, struct address *a)
 {
@@ -285,14 +312,14 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 
 	e->id = c->encounter;
 	e->patient = col_int(s, 11);
-	e->dos = col_date(s, 12);
+	e->dos = rd_date(s, 12);
 	e->rendering = col_int(s, 13);
 	e->referring = col_int(s, 14);
 	e->facility = col_int(s, 15);
 	COL_COPY(s, 16, e->pos);
 	COL_COPY(s, 17, e->prior_auth);
-	e->onset = col_date(s, 18);
-	e->accident = col_date(s, 19);
+	e->onset = rd_date(s, 18);
+	e->accident = rd_date(s, 19);
 	COL_COPY(s, 20, e->accident_code);
 	COL_COPY(s, 21, e->accident_state);
 
@@ -301,7 +328,7 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	COL_COPY(s, 23, p->last);
 	COL_COPY(s, 24, p->first);
 	COL_COPY(s, 25, p->middle);
-	p->dob = col_date(s, 26);
+	p->dob = rd_date(s, 26);
 	p->sex = col_char(s, 27);
 	rd_address(s, 28, &p->addr);
 	COL_COPY(s, 33, p->phone);
@@ -317,11 +344,11 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	COL_COPY(s, 40, cv->sub_last);
 	COL_COPY(s, 41, cv->sub_first);
 	COL_COPY(s, 42, cv->sub_middle);
-	cv->sub_dob = col_date(s, 43);
+	cv->sub_dob = rd_date(s, 43);
 	cv->sub_sex = col_char(s, 44);
 	rd_address(s, 45, &cv->sub_addr);
-	cv->effective = col_date(s, 50);
-	cv->end = col_date(s, 51);
+	cv->effective = rd_date(s, 50);
+	cv->end = rd_date(s, 51);
 
 	py->id = cv->payer;
 	COL_COPY(s, 52, py->name);
@@ -388,11 +415,11 @@ static void read_other_row(sqlite3_stmt *s, struct coverage *o, struct payer *op
 	COL_COPY(s, 7, o->sub_last);
 	COL_COPY(s, 8, o->sub_first);
 	COL_COPY(s, 9, o->sub_middle);
-	o->sub_dob = col_date(s, 10);
+	o->sub_dob = rd_date(s, 10);
 	o->sub_sex = col_char(s, 11);
 	rd_address(s, 12, &o->sub_addr);
-	o->effective = col_date(s, 17);
-	o->end = col_date(s, 18);
+	o->effective = rd_date(s, 17);
+	o->end = rd_date(s, 18);
 	op->id = o->payer;
 	COL_COPY(s, 19, op->name);
 	COL_COPY(s, 20, op->payer_id);

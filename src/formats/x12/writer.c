@@ -172,11 +172,20 @@ static const struct x12_delims default_delims = X12_DELIMS_DEFAULT;
 
 void x12w_init(struct x12_writer *w, FILE *f, const struct x12_delims *d)
 {
+	int b;
+
 	memset(w, 0, sizeof(*w));
 	w->f = f;
 	w->d = d ? *d : default_delims;
 	strbuf_init(&w->seg);
 	w->status = MB_OK;
+	/* clean()'s rule for a byte below 0x80, once per writer. */
+	for (b = 1; b < 128; b++) {
+		int c = b >= 'a' && b <= 'z' ? b - 'a' + 'A' : b;
+
+		w->ascii_rep[b] = is_delim(c, &w->d) || !x12_basic_char(c);
+		w->ascii_out[b] = w->ascii_rep[b] ? ' ' : (char)c;
+	}
 }
 
 void x12w_release(struct x12_writer *w)
@@ -225,31 +234,77 @@ static void add_raw(struct x12_writer *w, const char *s, size_t len)
 {
 	if (!w->open)
 		BUG("x12w: element outside a segment");
-	strbuf_addch(&w->seg, w->d.element);
-	strbuf_add(&w->seg, s, len);
+	strbuf_grow(&w->seg, len + 1);
+	w->seg.buf[w->seg.len++] = w->d.element;
+	memcpy(w->seg.buf + w->seg.len, s, len);
+	w->seg.len += len;
+	w->seg.buf[w->seg.len] = '\0';
 	w->nel++;
 	if (len)
 		w->keep = w->seg.len;
 }
 
+/*
+ * Append s cleaned as x12_clean() does (the writer's table for ASCII,
+ * clean() itself for anything else) at the end of the segment, truncated
+ * to max characters; returns the length appended.
+ */
+static size_t add_clean(struct x12_writer *w, const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t start = w->seg.len, n, o = 0, replaced = 0;
+	bool space = true;	/* drops leading spaces */
+	char *dst;
+
+	if (!s || !*s)
+		return 0;
+	n = strlen(s);
+	strbuf_grow(&w->seg, n + 1);
+	dst = w->seg.buf + start;
+	for (; *p; p++) {
+		char c;
+
+		if (*p >= 0x80) {
+			/* Rare: text with UTF-8 goes the long way, all of it. */
+			replaced = clean(dst, n + 1, s, &w->d, NULL);
+			o = strlen(dst);
+			break;
+		}
+		c = w->ascii_out[*p];
+		replaced += w->ascii_rep[*p];
+		if (c == ' ') {
+			if (space)
+				continue;
+			space = true;
+		} else {
+			space = false;
+		}
+		dst[o++] = c;
+	}
+	w->replaced += replaced;
+	while (o > 0 && dst[o - 1] == ' ')
+		o--;
+	if (o > max) {
+		o = max;
+		while (o > 0 && dst[o - 1] == ' ')
+			o--;
+	}
+	w->seg.len = start + o;
+	w->seg.buf[w->seg.len] = '\0';
+	return o;
+}
+
 void x12w_eln(struct x12_writer *w, const char *s, size_t max)
 {
-	char small[256];
-	char *buf = small;
-	size_t need = (s ? strlen(s) : 0) + 1, len;
-
-	if (need > sizeof(small))
-		buf = xmalloc(need);
-	w->replaced += x12_clean(buf, need, s, &w->d);
-	len = strlen(buf);
-	if (len > max) {
-		len = max;
-		while (len > 0 && buf[len - 1] == ' ')
-			len--;
-	}
-	add_raw(w, buf, len);
-	if (buf != small)
-		free(buf);
+	if (!w->open)
+		BUG("x12w: element outside a segment");
+	if (w->seg.len + 2 > w->seg.alloc)
+		strbuf_grow(&w->seg, 1);
+	w->seg.buf[w->seg.len++] = w->d.element;
+	w->seg.buf[w->seg.len] = '\0';
+	w->nel++;
+	if (add_clean(w, s, max))
+		w->keep = w->seg.len;
 }
 
 void x12w_el_ext(struct x12_writer *w, const char *s)
@@ -337,31 +392,30 @@ void x12w_date(struct x12_writer *w, mbdate_t d)
 
 void x12w_comp(struct x12_writer *w, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t keep = 0;
+	size_t start, keep;
 	const char *s;
 	bool first = true;
 	va_list ap;
 
+	if (!w->open)
+		BUG("x12w: element outside a segment");
+	strbuf_addch(&w->seg, w->d.element);
+	start = keep = w->seg.len;
 	va_start(ap, w);
 	while ((s = va_arg(ap, const char *)) != NULL) {
-		char small[128];
-		size_t need = strlen(s) + 1;
-		char *buf = need <= sizeof(small) ? small : xmalloc(need);
-
-		w->replaced += x12_clean(buf, need, s, &w->d);
 		if (!first)
-			strbuf_addch(&sb, w->d.component);
+			strbuf_addch(&w->seg, w->d.component);
 		first = false;
-		strbuf_adds(&sb, buf);
-		if (*buf)
-			keep = sb.len;
-		if (buf != small)
-			free(buf);
+		if (add_clean(w, s, (size_t)-1))
+			keep = w->seg.len;
 	}
 	va_end(ap);
-	add_raw(w, sb.buf ? sb.buf : "", keep);
-	strbuf_release(&sb);
+	/* Trailing empty components go. */
+	w->seg.len = keep;
+	w->seg.buf[keep] = '\0';
+	w->nel++;
+	if (keep > start)
+		w->keep = keep;
 }
 
 /* Write len bytes of s; records an I/O error. */
@@ -384,11 +438,10 @@ int x12w_end(struct x12_writer *w)
 		BUG("x12w_end: no segment");
 	w->open = false;
 	w->seg.len = w->keep;
-	w->seg.buf[w->seg.len] = '\0';
 	term[0] = w->d.segment;
 	term[1] = '\n';
+	strbuf_add(&w->seg, term, w->d.newline ? 2 : 1);
 	put(w, w->seg.buf, w->seg.len);
-	put(w, term, w->d.newline ? 2 : 1);
 	w->segments++;
 	if (w->in_st)
 		w->st_segments++;

@@ -27,6 +27,8 @@ struct x837 {
 	struct practice billing;	/* its billing provider */
 	long st_claims;
 	struct x837_stats stats;
+	/* validate_state() remembered per two-letter code: 0 not asked, 1 good, 2 not a state. */
+	unsigned char state_seen[26][26];
 };
 
 /* What check_claim() works out for the writer. */
@@ -135,18 +137,30 @@ static bool text_ok(const char *s, bool is_required)
  * validate_address(), which builds each field's name with snprintf, runs
  * only when this quick test of the same rules fails, for its message.
  */
-static int check_address(const struct address *a, const char *field, bool zip9)
+static bool state_ok(struct x837 *x, const char *s)
+{
+	unsigned char *seen;
+
+	if (s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' || s[2])
+		return validate_state(s, "state") == MB_OK;
+	seen = &x->state_seen[s[0] - 'A'][s[1] - 'A'];
+	if (!*seen)
+		*seen = validate_state(s, "state") == MB_OK ? 1 : 2;
+	return *seen == 1;
+}
+
+static int check_address(struct x837 *x, const struct address *a, const char *field, bool zip9)
 {
 	size_t n = strlen(a->zip);
 
 	if (text_ok(a->line1, true) && text_ok(a->line2, false) && text_ok(a->city, true) &&
-	    validate_state(a->state, "state") == MB_OK && (n == 9 || (n == 5 && !zip9)) &&
+	    state_ok(x, a->state) && (n == 9 || (n == 5 && !zip9)) &&
 	    strspn(a->zip, "0123456789") == n)
 		return MB_OK;
 	return validate_address(a, field, zip9);
 }
 
-static int check_person(const char *last, mbdate_t dob, char sex, const struct address *addr,
+static int check_person(struct x837 *x, const char *last, mbdate_t dob, char sex, const struct address *addr,
 			const char *who, bool full)
 {
 	char f[64];
@@ -159,11 +173,11 @@ static int check_person(const char *last, mbdate_t dob, char sex, const struct a
 		return error("'%s date of birth' is required", who);
 	if (NAMED(validate_sex(sex, f), "%s sex", who))
 		return MB_ERROR;
-	return NAMED(check_address(addr, f, false), "%s address", who);
+	return NAMED(check_address(x, addr, f, false), "%s address", who);
 }
 
 /* A provider; a service facility may lack an NPI but needs an address with ZIP+4. */
-static int check_provider(const struct provider *p, const char *who, bool facility)
+static int check_provider(struct x837 *x, const struct provider *p, const char *who, bool facility)
 {
 	char f[64];
 
@@ -176,7 +190,7 @@ static int check_provider(const struct provider *p, const char *who, bool facili
 			return MB_ERROR;
 	}
 	if (facility) {
-		if (NAMED(check_address(&p->addr, f, true), "%s address", who))
+		if (NAMED(check_address(x, &p->addr, f, true), "%s address", who))
 			return MB_ERROR;
 	}
 	return MB_OK;
@@ -302,7 +316,7 @@ static int check_line(const struct x837_claim *c, const struct encounter *e, int
 	return MB_OK;
 }
 
-static int check_claim(const struct x837_claim *c, struct view *v)
+static int check_claim(struct x837 *x, const struct x837_claim *c, struct view *v)
 {
 	const struct practice *b = c->billing;
 	const struct coverage *cov = c->coverage;
@@ -320,11 +334,11 @@ static int check_claim(const struct x837_claim *c, struct view *v)
 	if (required(b->name, "billing provider name") ||
 	    validate_npi(b->npi, "billing provider npi") ||
 	    validate_ein(b->ein, "billing provider ein") ||
-	    check_address(&b->addr, "billing provider address", true))
+	    check_address(x, &b->addr, "billing provider address", true))
 		return MB_ERROR;
 	if (b->taxonomy[0] && validate_taxonomy(b->taxonomy, "billing provider taxonomy"))
 		return MB_ERROR;
-	if (b->has_payto && check_address(&b->payto, "pay-to address", false))
+	if (b->has_payto && check_address(x, &b->payto, "pay-to address", false))
 		return MB_ERROR;
 
 	/* 2000B/2010BA/2010BB */
@@ -340,14 +354,14 @@ static int check_claim(const struct x837_claim *c, struct view *v)
 		return error("'payer id': '%s' is shorter than 2 characters", c->payer->payer_id);
 	v->self = is_self(cov);
 	if (v->self) {
-		if (check_person(pt->last, pt->dob, pt->sex, &pt->addr, "subscriber", true))
+		if (check_person(x, pt->last, pt->dob, pt->sex, &pt->addr, "subscriber", true))
 			return MB_ERROR;
 	} else {
 		if (!in_list(cov->relationship, pat_codes))
 			return error("'relationship': '%s' is not a patient relationship code (01 19 20 21 39 40 53 G8)",
 				     cov->relationship);
 		if (required(cov->sub_last, "subscriber last name") ||
-		    check_person(pt->last, pt->dob, pt->sex, &pt->addr, "patient", true))
+		    check_person(x, pt->last, pt->dob, pt->sex, &pt->addr, "patient", true))
 			return MB_ERROR;
 	}
 
@@ -394,11 +408,11 @@ static int check_claim(const struct x837_claim *c, struct view *v)
 			     v->clm06, v->clm07, v->clm08, v->clm09);
 
 	/* 2310 */
-	if (c->referring && check_provider(c->referring, "referring provider", false))
+	if (c->referring && check_provider(x, c->referring, "referring provider", false))
 		return MB_ERROR;
-	if (c->rendering && check_provider(c->rendering, "rendering provider", false))
+	if (c->rendering && check_provider(x, c->rendering, "rendering provider", false))
 		return MB_ERROR;
-	if (c->facility && check_provider(c->facility, "service facility", true))
+	if (c->facility && check_provider(x, c->facility, "service facility", true))
 		return MB_ERROR;
 
 	/* 2400 */
@@ -948,7 +962,7 @@ int x837_claim(struct x837 *x, const struct x837_claim *c)
 		return error("'transaction': none is open");
 	if (x837_transaction_full(x))
 		return error("'transaction': it already holds %d claims; begin another", X837_MAX_CLAIMS);
-	if (check_claim(c, &v) != MB_OK)
+	if (check_claim(x, c, &v) != MB_OK)
 		return error_prefix("claim '%s'", pcn);
 	if (!x->st_open)
 		write_header(x);
