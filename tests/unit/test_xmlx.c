@@ -544,6 +544,186 @@ static void test_empty_document(void **state)
 	unlink(a);
 }
 
+/* The claim builder's records, as the reader hands them back. */
+struct built {
+	struct scrub_edit edit;
+	struct batch_counter counter;
+	struct batch batch;
+	struct batch_set set;
+	struct batch_claim bclaim;
+	struct scrub_finding finding;
+	int calls;
+};
+
+static int cb_edit(void *arg, struct scrub_edit *e)
+{
+	((struct built *)arg)->edit = *e;
+	((struct built *)arg)->calls++;
+	return MB_OK;
+}
+
+static int cb_counter(void *arg, struct batch_counter *c)
+{
+	((struct built *)arg)->counter = *c;
+	((struct built *)arg)->calls++;
+	return MB_OK;
+}
+
+static int cb_batch(void *arg, struct batch *b)
+{
+	((struct built *)arg)->batch = *b;
+	((struct built *)arg)->calls++;
+	return MB_OK;
+}
+
+static int cb_batch_set(void *arg, struct batch_set *s)
+{
+	((struct built *)arg)->set = *s;
+	((struct built *)arg)->calls++;
+	return MB_OK;
+}
+
+static int cb_batch_claim(void *arg, struct batch_claim *c)
+{
+	((struct built *)arg)->bclaim = *c;
+	((struct built *)arg)->calls++;
+	return MB_OK;
+}
+
+static int cb_finding(void *arg, struct scrub_finding *f)
+{
+	((struct built *)arg)->finding = *f;
+	((struct built *)arg)->calls++;
+	return MB_OK;
+}
+
+static void test_builder_records(void **state)
+{
+	struct scrub_edit e = { 0 };
+	struct batch_counter c = { "ZZ:MAPLEGROVEFM", 41, 40, 0, { "clerk", "2026-10-01T10:00:00Z" } };
+	struct batch b = { 0 };
+	struct batch_set bs = { 7, 12, "B7T1", 2, 51 };
+	struct batch_claim bc = { 7, 2, 12, 30, "P0000001-30", '7', 3, 31050 };
+	struct scrub_finding f = { 0 };
+	struct xmlx_handler h = { 0 };
+	struct xmlx_counts n;
+	struct xmlx_writer *w;
+	struct built got = { 0 };
+	char a[64];
+	char *t;
+
+	SCPY(e.code, "ACME_AUTH");
+	e.payer = 3;
+	e.severity = SCRUB_OFF;
+	SCPY(e.kind, "required");
+	SCPY(e.subject, "prior_auth");
+	SCPY(e.field, "2300 REF*G1");
+	SCPY(e.message, "{payer} wants a prior authorization");
+	SCPY(e.fix, "call Acme");
+	b.id = 7;
+	SCPY(b.kind, "837P");
+	b.receiver = 1;
+	SCPY(b.receiver_name, "not written");
+	SCPY(b.submitter, "ZZ:MAPLEGROVEFM");
+	b.usage = 'P';
+	b.isa13 = 41;
+	b.gs06 = 40;
+	b.st02_first = 12;
+	b.st02_last = 13;
+	b.status = BATCH_PARTIAL;
+	SCPY(b.path, "/srv/837/a & b.x12");
+	SCPY(b.tmp_path, "/srv/837/.a.tmp");
+	b.claims = 2;
+	b.lines = 4;
+	b.total = 31050;
+	b.bytes = 0;
+	SCPY(b.created.by, "clerk");
+	SCPY(b.created.at, "2026-10-01T10:00:00Z");
+	f.claim = 30;
+	f.seq = 1;
+	SCPY(f.code, "LINE_CODE");
+	f.severity = SCRUB_WARNING;
+	f.line = 0;
+	SCPY(f.message, "line 2: procedure code 'X' is not valid");
+
+	tmp_path(a, "b");
+	assert_int_equal(xmlx_writer_open(a, &w), MB_OK);
+	assert_int_equal(xmlx_write_edit(w, &e), MB_OK);
+	assert_int_equal(xmlx_write_counter(w, &c), MB_OK);
+	assert_int_equal(xmlx_write_batch(w, &b), MB_OK);
+	assert_int_equal(xmlx_write_batch_set(w, &bs), MB_OK);
+	assert_int_equal(xmlx_write_batch_claim(w, &bc), MB_OK);
+	assert_int_equal(xmlx_write_finding(w, &f), MB_OK);
+	/* A kind earlier in the document is refused. */
+	assert_int_equal(xmlx_write_edit(w, &e), MB_ERROR);
+	assert_int_equal(xmlx_writer_finish(w), MB_OK);
+	xmlx_writer_free(w);
+	t = slurp(a);
+	assert_non_null(strstr(t, "  <ledger/>\n  <edits>\n    <edit>\n      <code>ACME_AUTH</code>\n"
+			       "      <payer>3</payer>\n      <severity>off</severity>\n"));
+	assert_non_null(strstr(t, "  <control-numbers>\n"
+			       "    <counter updated-by=\"clerk\" updated-at=\"2026-10-01T10:00:00Z\">\n"
+			       "      <submitter>ZZ:MAPLEGROVEFM</submitter>\n"
+			       "      <isa13>41</isa13>\n      <gs06>40</gs06>\n      <st02>0</st02>\n"
+			       "    </counter>\n  </control-numbers>\n"));
+	assert_non_null(strstr(t, "<path>/srv/837/a &amp; b.x12</path>"));
+	assert_non_null(strstr(t, "<bytes>0</bytes>"));
+	assert_null(strstr(t, "not written"));
+	assert_null(strstr(t, "<sent-at>"));
+	free(t);
+
+	h.arg = &got;
+	h.edit = cb_edit;
+	h.counter = cb_counter;
+	h.batch = cb_batch;
+	h.batch_set = cb_batch_set;
+	h.batch_claim = cb_batch_claim;
+	h.finding = cb_finding;
+	if (xmlx_read(a, &h, &n) != MB_OK)
+		fail_msg("read: %s", error_last());
+	assert_int_equal(got.calls, 6);
+	assert_int_equal(n.edits + n.counters + n.batches + n.batch_sets + n.batch_claims + n.findings, 6);
+	assert_string_equal(got.edit.code, "ACME_AUTH");
+	assert_int_equal(got.edit.payer, 3);
+	assert_int_equal(got.edit.severity, SCRUB_OFF);
+	assert_string_equal(got.edit.kind, "required");
+	assert_string_equal(got.edit.subject, "prior_auth");
+	assert_string_equal(got.edit.arg, "");
+	assert_string_equal(got.edit.fix, "call Acme");
+	assert_string_equal(got.counter.submitter, "ZZ:MAPLEGROVEFM");
+	assert_int_equal(got.counter.isa13, 41);
+	assert_int_equal(got.counter.gs06, 40);
+	assert_int_equal(got.counter.st02, 0);
+	assert_string_equal(got.counter.updated.at, "2026-10-01T10:00:00Z");
+	assert_int_equal(got.batch.id, 7);
+	assert_int_equal(got.batch.receiver, 1);
+	assert_string_equal(got.batch.receiver_name, "");
+	assert_int_equal(got.batch.usage, 'P');
+	assert_int_equal(got.batch.st02_first, 12);
+	assert_int_equal(got.batch.st02_last, 13);
+	assert_int_equal(got.batch.status, BATCH_PARTIAL);
+	assert_string_equal(got.batch.path, "/srv/837/a & b.x12");
+	assert_int_equal(got.batch.total, 31050);
+	assert_int_equal(got.batch.lines, 4);
+	assert_string_equal(got.batch.created.by, "clerk");
+	assert_string_equal(got.batch.sent_at, "");
+	assert_int_equal(got.set.batch, 7);
+	assert_int_equal(got.set.st02, 12);
+	assert_string_equal(got.set.bht03, "B7T1");
+	assert_int_equal(got.set.segments, 51);
+	assert_int_equal(got.bclaim.seq, 2);
+	assert_int_equal(got.bclaim.claim, 30);
+	assert_string_equal(got.bclaim.pcn, "P0000001-30");
+	assert_int_equal(got.bclaim.frequency, '7');
+	assert_int_equal(got.bclaim.total, 31050);
+	assert_int_equal(got.finding.claim, 30);
+	assert_int_equal(got.finding.severity, SCRUB_WARNING);
+	assert_int_equal(got.finding.line, 0);
+	assert_string_equal(got.finding.message, "line 2: procedure code 'X' is not valid");
+	assert_string_equal(got.finding.field, "");
+	unlink(a);
+}
+
 static void test_writer_order(void **state)
 {
 	struct sample s;
@@ -736,6 +916,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_empty_document),
+		cmocka_unit_test(test_builder_records),
 		cmocka_unit_test(test_writer_order),
 		cmocka_unit_test(test_writer_bad_text),
 		cmocka_unit_test(test_malformed),
