@@ -147,6 +147,7 @@ struct coverage {
 	struct address sub_addr;
 	mbdate_t effective;
 	mbdate_t end;		/* 0: open-ended */
+	char insurance_type[3];	/* SBR05 Medicare secondary payer type (12 13 ...); "": none */
 	struct stamp created, updated;
 };
 

@@ -37,6 +37,13 @@ int validate_pos(const char *s, const char *field);	/* place of service: 2 digit
 int validate_relationship(const char *s, const char *field);
 /* SBR09 claim filing indicator: 11..17 AM BL CH CI DS FI HM LM MA MB MC OF TV VA WC ZZ. */
 int validate_filing_code(const char *s, const char *field);
+/*
+ * SBR05 Medicare secondary payer insurance type, why Medicare is not the
+ * primary payer: 12 13 14 15 16 41 42 43 47.
+ */
+int validate_insurance_type(const char *s, const char *field);
+/* Whether a claim filing indicator is Medicare's (MA Part A, MB Part B). */
+bool filing_is_medicare(const char *code);
 /* CPT (5 digits, or 4 digits + F, T or U) or HCPCS Level II (a letter + 4 digits). */
 int validate_procedure(const char *s, const char *field);
 int validate_modifier(const char *s, const char *field);	/* 2 letters or digits */
@@ -56,6 +63,7 @@ int validate_address(const struct address *a, const char *field, bool zip9);
 /* Descriptions for screens; NULL for an unknown code. Static strings. */
 const char *filing_code_name(const char *code);
 const char *relationship_name(const char *code);
+const char *insurance_type_name(const char *code);
 
 /* Remove blanks, '-', '(', ')', '.' and '/' in place (phone, EIN, ZIP, NDC). Returns s. */
 char *normalize_digits(char *s);

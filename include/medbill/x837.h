@@ -40,6 +40,8 @@
  *   2010AB    S: practice.has_payto: NM1*87*2; N3; N4
  *   2000B     HL*n*a*22*(1 when a 2000C follows, else 0);
  *             SBR*P|S|T*18 (S: patient is the subscriber)*group****** *filing
+ *             SBR05 (S: the payer files as Medicare, MA or MB, and is not
+ *             primary): the coverage's insurance_type, required then
  *   2010BA    NM1*IL*1 ... MI member ID; N3/N4/DMG (S: patient is the subscriber)
  *   2010BB    NM1*PR*2 ... PI payer ID
  *   2000C     S: patient is not the subscriber: HL*n*b*23*0; PAT*relationship
@@ -53,7 +55,8 @@
  *   2310B     S: rendering NPI differs from the billing NPI: NM1*82; PRV*PE*PXC
  *   2310C     S: facility given and its address differs from the billing
  *             address: NM1*77*2 (XX NPI when it has one); N3; N4
- *   2320      S: for each other coverage: SBR; CAS, AMT*D (S: adjudicated);
+ *   2320      S: for each other coverage: SBR (SBR05 as in 2000B); CAS,
+ *             AMT*D (S: adjudicated);
  *             OI***Y|N|W***I|Y
  *   2330A/B   NM1*IL (MI member ID; N3/N4 when known); NM1*PR (PI payer ID);
  *             DTP*573 (S: adjudicated, no line-level adjudication)

@@ -41,14 +41,40 @@ static int import_usage(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static void print_unchanged(const char *what, const char *path)
+/*
+ * The code-file importers share one shape: usage, open, import, report.
+ * The report is a message, so it goes to stderr; stdout stays for data.
+ */
+typedef int (*import_fn)(struct store *st, const char *path, code_progress_fn prog,
+			 void *arg, struct code_import_result *r);
+
+static int import_icd10cm(struct store *st, const char *path, code_progress_fn prog,
+			  void *arg, struct code_import_result *r)
 {
-	printf("%s from '%s' is already loaded: nothing changed\n", what, path);
+	return codes_import_icd10cm(st, path, prog, arg, r);
 }
 
-int cmd_import_icd10cm(struct cli *c, int argc, char **argv)
+static int import_hcpcs(struct store *st, const char *path, code_progress_fn prog,
+			void *arg, struct code_import_result *r)
 {
-	struct code_import_result r;
+	return codes_import_hcpcs(st, path, prog, arg, r);
+}
+
+static int import_cpt(struct store *st, const char *path, code_progress_fn prog,
+		      void *arg, struct code_import_result *r)
+{
+	return codes_import_cpt(st, path, r);
+}
+
+static int import_sex_age(struct store *st, const char *path, code_progress_fn prog,
+			  void *arg, struct code_import_result *r)
+{
+	return codes_import_sex_age(st, path, r);
+}
+
+static int run_import(struct cli *c, int argc, char **argv, import_fn fn, const char *label,
+		      struct code_import_result *r)
+{
 	bool tty = isatty(2);
 	int rc;
 
@@ -56,83 +82,61 @@ int cmd_import_icd10cm(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!cli_store(c, 0))
 		return EXIT_USER;
-	rc = codes_import_icd10cm(c->st, argv[0], tty ? progress : NULL, (void *)"ICD-10-CM", &r);
+	rc = fn(c->st, argv[0], tty ? progress : NULL, (void *)label, r);
 	progress_end(tty);
 	if (rc != MB_OK)
 		return cli_fail();
-	if (r.unchanged) {
-		char what[32];
-
-		snprintf(what, sizeof(what), "ICD-10-CM FY%s", r.version);
-		print_unchanged(what, argv[0]);
-		return EXIT_OK;
+	if (r->unchanged) {
+		fprintf(stderr, "medbill: %s from '%s' is already loaded: nothing changed\n",
+			label, argv[0]);
+		return -1;
 	}
-	printf("imported ICD-10-CM FY%s: %ld diag elements, %ld codes, %ld billable, %ld notes\n",
-	       r.version, r.records, r.codes, r.billable, r.notes);
+	return EXIT_OK;
+}
+
+int cmd_import_icd10cm(struct cli *c, int argc, char **argv)
+{
+	struct code_import_result r = { 0 };
+	int rc = run_import(c, argc, argv, import_icd10cm, "ICD-10-CM", &r);
+
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	fprintf(stderr, "medbill: imported ICD-10-CM FY%s: %ld diag elements, %ld codes, %ld billable, %ld notes\n",
+		r.version, r.records, r.codes, r.billable, r.notes);
 	return EXIT_OK;
 }
 
 int cmd_import_hcpcs(struct cli *c, int argc, char **argv)
 {
-	struct code_import_result r;
-	bool tty = isatty(2);
-	int rc;
+	struct code_import_result r = { 0 };
+	int rc = run_import(c, argc, argv, import_hcpcs, "HCPCS", &r);
 
-	if ((rc = import_usage(c, argc, argv)) != EXIT_OK)
-		return rc;
-	if (!cli_store(c, 0))
-		return EXIT_USER;
-	rc = codes_import_hcpcs(c->st, argv[0], tty ? progress : NULL, (void *)"HCPCS", &r);
-	progress_end(tty);
-	if (rc != MB_OK)
-		return cli_fail();
-	if (r.unchanged) {
-		char what[32];
-
-		snprintf(what, sizeof(what), "HCPCS %s", r.version);
-		print_unchanged(what, argv[0]);
-		return EXIT_OK;
-	}
-	printf("imported HCPCS %s: %ld records, %ld procedure codes, %ld modifiers\n",
-	       r.version, r.records, r.billable, r.modifiers);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	fprintf(stderr, "medbill: imported HCPCS %s: %ld records, %ld procedure codes, %ld modifiers\n",
+		r.version, r.records, r.billable, r.modifiers);
 	return EXIT_OK;
 }
 
 int cmd_import_cpt(struct cli *c, int argc, char **argv)
 {
-	struct code_import_result r;
-	int rc;
+	struct code_import_result r = { 0 };
+	int rc = run_import(c, argc, argv, import_cpt, "the CPT file", &r);
 
-	if ((rc = import_usage(c, argc, argv)) != EXIT_OK)
-		return rc;
-	if (!cli_store(c, 0))
-		return EXIT_USER;
-	if (codes_import_cpt(c->st, argv[0], &r) != MB_OK)
-		return cli_fail();
-	if (r.unchanged) {
-		printf("the CPT file '%s' is already loaded: nothing changed\n", argv[0]);
-		return EXIT_OK;
-	}
-	printf("imported CPT: %ld codes\n", r.codes);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	fprintf(stderr, "medbill: imported CPT: %ld codes\n", r.codes);
 	return EXIT_OK;
 }
 
 int cmd_import_sex_age(struct cli *c, int argc, char **argv)
 {
-	struct code_import_result r;
-	int rc;
+	struct code_import_result r = { 0 };
+	int rc = run_import(c, argc, argv, import_sex_age, "the sex and age edits", &r);
 
-	if ((rc = import_usage(c, argc, argv)) != EXIT_OK)
-		return rc;
-	if (!cli_store(c, 0))
-		return EXIT_USER;
-	if (codes_import_sex_age(c->st, argv[0], &r) != MB_OK)
-		return cli_fail();
-	if (r.unchanged) {
-		printf("the sex and age edits of '%s' are already loaded: nothing changed\n", argv[0]);
-		return EXIT_OK;
-	}
-	printf("imported %ld sex and age edits\n", r.codes);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	fprintf(stderr, "medbill: imported %ld sex and age edits\n", r.codes);
 	return EXIT_OK;
 }
 

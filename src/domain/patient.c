@@ -285,6 +285,7 @@ void coverage_normalize(struct coverage *c)
 	normalize_code(c->member_id);
 	strtrim(c->group_no);
 	normalize_code(c->relationship);
+	normalize_code(c->insurance_type);
 	if (!c->relationship[0])
 		SCPY(c->relationship, REL_SELF);
 	strtrim(c->sub_last);
@@ -337,6 +338,8 @@ int coverage_validate(const struct coverage *c)
 	if (validate_text(c->member_id, "member id", true) != MB_OK ||
 	    validate_text(c->group_no, "group number", false) != MB_OK ||
 	    validate_relationship(c->relationship, "relationship") != MB_OK ||
+	    (c->insurance_type[0] &&
+	     validate_insurance_type(c->insurance_type, "insurance type") != MB_OK) ||
 	    coverage_validate_dates(c) != MB_OK)
 		return MB_ERROR;
 	if (strlen(c->member_id) < 2)

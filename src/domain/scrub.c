@@ -468,6 +468,32 @@ static void check_payer(struct ctx *x)
 		flag(x, "RECEIVER", 0, "");
 }
 
+/*
+ * SBR05: a coverage whose payer files as Medicare (MA, MB) and is not the
+ * primary needs its Medicare secondary payer type, in 2000B for the claim's
+ * own coverage and in 2320 for another.
+ */
+static void check_msp_one(struct ctx *x, const struct coverage *cv, const struct payer *py,
+			  const char *field)
+{
+	const char *order = cv->seq == 2 ? "secondary" : "tertiary";
+
+	if (!filing_is_medicare(py->filing_code) || cv->seq < 2 || cv->insurance_type[0])
+		return;
+	add_finding(x, edit_find(x->s, "MSP_TYPE", x->cd->payer.id), 0,
+		    py->name[0] ? py->name : "the payer", order, NULL, field);
+}
+
+static void check_msp(struct ctx *x)
+{
+	const struct claim_data *cd = x->cd;
+	int i;
+
+	check_msp_one(x, &cd->cov, &cd->payer, "2000B SBR05");
+	for (i = 0; i < cd->nother; i++)
+		check_msp_one(x, &cd->other[i], &cd->other_payer[i], "2320 SBR05");
+}
+
 static int check_pos(struct ctx *x, const char *pos)
 {
 	struct verdict *v;
@@ -1008,6 +1034,7 @@ int scrub_claim(struct scrubber *s, const struct claim_data *cd, struct scrub_re
 	} else {
 		check_subscriber(&x);
 		check_payer(&x);
+		check_msp(&x);
 	}
 	check_claim(&x);
 	if (check_pos(&x, cd->enc.pos) != MB_OK)

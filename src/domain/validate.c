@@ -61,6 +61,19 @@ static const struct code_name relationships[] = {
 	{ "G8", "other relationship" },
 };
 
+/* SBR05 in 005010X222A1 when Medicare is not the primary payer. */
+static const struct code_name insurance_types[] = {
+	{ "12", "working aged, employer group health plan primary" },
+	{ "13", "end-stage renal disease, employer plan primary" },
+	{ "14", "no-fault insurance, including auto, primary" },
+	{ "15", "workers' compensation primary" },
+	{ "16", "public health service or other federal agency primary" },
+	{ "41", "black lung primary" },
+	{ "42", "veterans' administration primary" },
+	{ "43", "disabled under 65, large group health plan primary" },
+	{ "47", "other liability insurance primary" },
+};
+
 static const char *lookup(const struct code_name *t, size_t n, const char *code)
 {
 	size_t i;
@@ -241,6 +254,27 @@ int validate_filing_code(const char *s, const char *field)
 		return error("'%s': '%s' is not a claim filing indicator code (MB, MC, BL, CI, HM, 12, ...)",
 			     field, s);
 	return MB_OK;
+}
+
+int validate_insurance_type(const char *s, const char *field)
+{
+	if (required(s, field) != MB_OK)
+		return MB_ERROR;
+	if (!lookup(insurance_types, ARRAY_SIZE(insurance_types), s))
+		return error("'%s': '%s' is not a Medicare secondary payer type (12 working aged, "
+			     "13 ESRD, 14 no-fault, 15 workers' comp, 16 federal, 41 black lung, "
+			     "42 VA, 43 disabled, 47 liability)", field, s);
+	return MB_OK;
+}
+
+bool filing_is_medicare(const char *code)
+{
+	return code && (!strcmp(code, "MA") || !strcmp(code, "MB"));
+}
+
+const char *insurance_type_name(const char *code)
+{
+	return lookup(insurance_types, ARRAY_SIZE(insurance_types), code);
 }
 
 const char *filing_code_name(const char *code)

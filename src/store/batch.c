@@ -178,7 +178,8 @@ static const char q_claims[] =
 	" ifnull(py.receiver_id, (SELECT default_receiver FROM settings WHERE id = 1)), "	/* 62 */
 	" r.last_name, r.first_name, r.npi, r.taxonomy, "					/* 63-66 */
 	" rf.last_name, rf.first_name, rf.npi, rf.taxonomy, "					/* 67-70 */
-	" f.last_name, f.npi, f.taxonomy, f.addr1, f.addr2, f.city, f.state, f.zip "		/* 71-78 */
+	" f.last_name, f.npi, f.taxonomy, f.addr1, f.addr2, f.city, f.state, f.zip, "		/* 71-78 */
+	" cv.insurance_type "										/* 79 */
 	"FROM temp.claim_sel s JOIN claims c ON c.id = s.claim_id "
 	"JOIN encounters e ON e.id = c.encounter_id "
 	"JOIN patients pt ON pt.id = e.patient_id "
@@ -208,7 +209,7 @@ static const char q_other[] =
 	" o.sub_last, o.sub_first, o.sub_middle, o.sub_dob, o.sub_sex, o.sub_addr1, o.sub_addr2, "
 	" o.sub_city, o.sub_state, o.sub_zip, o.effective, o.end_date, "				/* 1-18 */
 	" op.name, op.payer_id, op.filing_code, op.addr1, op.addr2, op.city, op.state, op.zip, "
-	" op.timely_days "										/* 19-27 */
+	" op.timely_days, o.insurance_type "								/* 19-28 */
 	"FROM temp.claim_sel s JOIN claims c ON c.id = s.claim_id "
 	"JOIN encounters e ON e.id = c.encounter_id "
 	"JOIN coverages o ON o.patient_id = e.patient_id AND o.id IS NOT c.coverage_id "
@@ -349,6 +350,7 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	rd_address(s, 45, &cv->sub_addr);
 	cv->effective = rd_date(s, 50);
 	cv->end = rd_date(s, 51);
+	COL_COPY(s, 79, cv->insurance_type);
 
 	py->id = cv->payer;
 	COL_COPY(s, 52, py->name);
@@ -426,6 +428,7 @@ static void read_other_row(sqlite3_stmt *s, struct coverage *o, struct payer *op
 	COL_COPY(s, 21, op->filing_code);
 	rd_address(s, 22, &op->addr);
 	op->timely_days = (int)col_int(s, 27);
+	COL_COPY(s, 28, o->insurance_type);
 }
 
 int store_claim_reader_next(struct claim_reader *r, struct claim_data *cd)

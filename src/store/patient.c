@@ -220,7 +220,7 @@ int store_patient_by_name(struct store *st, const char *last, const char *first,
 #define COVERAGE_COLS "id, patient_id, payer_id, seq, member_id, group_no, relationship," \
 	" sub_last, sub_first, sub_middle, sub_dob, sub_sex," \
 	" sub_addr1, sub_addr2, sub_city, sub_state, sub_zip, effective, end_date," \
-	" created_by, created_at, updated_by, updated_at"
+	" created_by, created_at, updated_by, updated_at, insurance_type"
 
 static void col_coverage(sqlite3_stmt *s, struct coverage *c)
 {
@@ -242,6 +242,7 @@ static void col_coverage(sqlite3_stmt *s, struct coverage *c)
 	c->end = col_date(s, 18);
 	col_stamp(s, 19, &c->created);
 	col_stamp(s, 21, &c->updated);
+	COL_COPY(s, 23, c->insurance_type);
 }
 
 static void bind_coverage(sqlite3_stmt *s, const struct coverage *c)
@@ -261,6 +262,7 @@ static void bind_coverage(sqlite3_stmt *s, const struct coverage *c)
 	bind_address(s, "sub_", &c->sub_addr);
 	bind_date(s, ":effective", c->effective);
 	bind_date(s, ":end_date", c->end);
+	bind_text(s, ":insurance_type", c->insurance_type);
 	bind_stamp(s, "updated", &c->updated);
 }
 
@@ -270,7 +272,8 @@ int store_coverage_insert(struct store *st, struct coverage *c)
 		"INSERT INTO coverages (" COVERAGE_COLS ") VALUES (:id, :patient_id, :payer_id, :seq,"
 		" :member_id, :group_no, :relationship, :sub_last, :sub_first, :sub_middle,"
 		" :sub_dob, :sub_sex, :sub_addr1, :sub_addr2, :sub_city, :sub_state, :sub_zip,"
-		" :effective, :end_date, :created_by, :created_at, :updated_by, :updated_at)";
+		" :effective, :end_date, :created_by, :created_at, :updated_by, :updated_at,"
+		" :insurance_type)";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
 	store_stamp_fill(&c->created);
@@ -292,7 +295,7 @@ int store_coverage_update(struct store *st, struct coverage *c)
 		" sub_dob = :sub_dob, sub_sex = :sub_sex, sub_addr1 = :sub_addr1,"
 		" sub_addr2 = :sub_addr2, sub_city = :sub_city, sub_state = :sub_state,"
 		" sub_zip = :sub_zip, effective = :effective, end_date = :end_date,"
-		" updated_by = :updated_by, updated_at = :updated_at WHERE id = :id";
+		" insurance_type = :insurance_type, updated_by = :updated_by, updated_at = :updated_at WHERE id = :id";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
 	store_stamp_now(&c->updated);

@@ -22,9 +22,9 @@ t_ok "our CPT modifier" mb --db "$DB" codes show 25 --system modifier
 t_grep "modifier 25 in our words" "^description: Separate, significant evaluation" "$T/.out"
 
 t_ok "import the ICD-10-CM excerpt" mb --db "$DB" import icd10cm "$MINI"
-t_grep "counts reported" "^imported ICD-10-CM FY2023: 457 diag elements, 457 codes, 350 billable, 987 notes$" "$T/.out"
+t_grep "counts reported" "^medbill: imported ICD-10-CM FY2023: 457 diag elements, 457 codes, 350 billable, 987 notes$" "$T/.err"
 t_ok "import it again" mb --db "$DB" import icd10cm "$MINI"
-t_grep "nothing changed" "already loaded: nothing changed" "$T/.out"
+t_grep "nothing changed" "already loaded: nothing changed" "$T/.err"
 t_ok "codes sets" mb --db "$DB" codes sets
 t_grep "FY2023 with its dates of service" "^icd10cm +2023 +457 codes .*dates of service 2022-10-01 to 2023-09-30" "$T/.out"
 
@@ -102,7 +102,7 @@ t_ok "a place of service" mb --db "$DB" codes check 11 --system pos
 t_fail "no HCPCS yet" 1 mb --db "$DB" codes check A4206 --system proc --dos 2019-06-01
 t_grep "says to import" "no HCPCS code set is loaded" "$T/.err"
 t_ok "import HCPCS records" mb --db "$DB" import hcpcs "$SAMPLE"
-t_grep "counts reported" "^imported HCPCS 2019: 22 records, 6 procedure codes, 3 modifiers$" "$T/.out"
+t_grep "counts reported" "^medbill: imported HCPCS 2019: 22 records, 6 procedure codes, 3 modifiers$" "$T/.err"
 t_ok "a HCPCS code" mb --db "$DB" codes check A4206 --system proc --dos 2019-06-01
 t_fail "a terminated one" 1 mb --db "$DB" codes check G8891 --system proc --dos 2019-06-01
 t_grep "with its date" "'G8891' was ended on 2014-12-31" "$T/.err"

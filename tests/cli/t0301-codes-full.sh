@@ -12,13 +12,13 @@ HCPCS="$TOP/data/HCPC2019_CONTR_ANWEB.txt.gz"
 t_ok "init" mb --db "$DB" init
 t_ok "import the full ICD-10-CM" mb --db "$DB" import icd10cm "$ICD"
 t_grep "every diag, the expansions, the billable codes" \
-	"^imported ICD-10-CM FY2023: 45869 diag elements, 96821 codes, 73715 billable, 25229 notes$" "$T/.out"
+	"^medbill: imported ICD-10-CM FY2023: 45869 diag elements, 96821 codes, 73715 billable, 25229 notes$" "$T/.err"
 t_ok "import the full HCPCS" mb --db "$DB" import hcpcs "$HCPCS"
-t_grep "procedures and modifiers" "^imported HCPCS 2019: 11622 records, 6440 procedure codes, 360 modifiers$" "$T/.out"
+t_grep "procedures and modifiers" "^medbill: imported HCPCS 2019: 11622 records, 6440 procedure codes, 360 modifiers$" "$T/.err"
 t_ok "the same ICD-10-CM file again" mb --db "$DB" import icd10cm "$ICD"
-t_grep "changes nothing" "already loaded: nothing changed" "$T/.out"
+t_grep "changes nothing" "already loaded: nothing changed" "$T/.err"
 t_ok "the same HCPCS file again" mb --db "$DB" import hcpcs "$HCPCS"
-t_grep "changes nothing" "already loaded: nothing changed" "$T/.out"
+t_grep "changes nothing" "already loaded: nothing changed" "$T/.err"
 t_ok "codes sets" mb --db "$DB" codes sets
 t_grep "ICD-10-CM stored" "^icd10cm +2023 +96821 codes +icd10cm_tabular_2023\.xml\.gz" "$T/.out"
 t_grep "HCPCS stored" "^hcpcs +2019 +6800 codes +HCPC2019_CONTR_ANWEB\.txt\.gz" "$T/.out"

@@ -10,9 +10,9 @@ t_grep "no description without a licensed file" "^description: \(none: CPT descr
 
 printf 'code,description\r\n99213,Test visit for the suite\r\n99214,"Longer test visit, level four"\r\n' >"$T/cpt.csv"
 t_ok "import a CPT file" mb --db "$DB" import cpt "$T/cpt.csv"
-t_grep "counted" "^imported CPT: 2 codes$" "$T/.out"
+t_grep "counted" "^medbill: imported CPT: 2 codes$" "$T/.err"
 t_ok "again" mb --db "$DB" import cpt "$T/cpt.csv"
-t_grep "nothing changed" "already loaded: nothing changed" "$T/.out"
+t_grep "nothing changed" "already loaded: nothing changed" "$T/.err"
 t_ok "its description shows" mb --db "$DB" codes show 99214 --system cpt
 t_grep "the licensed text" "^description: Longer test visit, level four$" "$T/.out"
 t_ok "search it" mb --db "$DB" codes search "test visit" --system cpt
@@ -29,7 +29,7 @@ system,code_from,code_to,sex,age_min,age_max,message
 icd10cm,O00,O9A,F,12,55,pregnancy codes need a female patient aged 12 to 55
 CSV
 t_ok "import sex and age edits" mb --db "$DB" import sex-age "$T/edits.csv"
-t_grep "counted" "^imported 1 sex and age edits$" "$T/.out"
+t_grep "counted" "^medbill: imported 1 sex and age edits$" "$T/.err"
 t_ok "listed among the sets" mb --db "$DB" codes sets
 t_grep "sex-age" "^sex-age +1 +1 codes +edits\.csv" "$T/.out"
 printf 'code_from,code_to,sex,age_min,age_max,message\nO00,O9A,F,abc,,bad age\n' >"$T/bad-edits.csv"

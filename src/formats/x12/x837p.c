@@ -54,6 +54,15 @@ static bool is_self(const struct coverage *cov)
 	return !cov->relationship[0] || !strcmp(cov->relationship, REL_SELF);
 }
 
+/*
+ * SBR05, the Medicare secondary payer type, is sent only when the payer
+ * files as Medicare and is not the primary (005010X222A1, 2000B and 2320).
+ */
+static bool needs_sbr05(const struct payer *py, char resp)
+{
+	return filing_is_medicare(py->filing_code) && resp != 'P';
+}
+
 static bool in_list(const char *s, const char *const *list)
 {
 	for (; *list; list++)
@@ -236,6 +245,9 @@ static int check_other(const struct x837_claim *c, const struct view *v)
 		    required(o->payer->payer_id, "other payer id") ||
 		    validate_filing_code(o->payer->filing_code, "other payer filing code"))
 			return MB_ERROR;
+		if (needs_sbr05(o->payer, resp) &&
+		    validate_insurance_type(o->coverage->insurance_type, "other coverage insurance type"))
+			return MB_ERROR;
 		if (!is_self(o->coverage)) {
 			if (!in_list(o->coverage->relationship, sbr_codes))
 				return error("'other coverage relationship': '%s' is not a relationship code",
@@ -349,6 +361,9 @@ static int check_claim(struct x837 *x, const struct x837_claim *c, struct view *
 	    required(c->payer->name, "payer name") ||
 	    required(c->payer->payer_id, "payer id") ||
 	    validate_filing_code(c->payer->filing_code, "claim filing indicator"))
+		return MB_ERROR;
+	if (needs_sbr05(c->payer, v->sbr01) &&
+	    validate_insurance_type(cov->insurance_type, "insurance type"))
 		return MB_ERROR;
 	if (strlen(c->payer->payer_id) < 2)
 		return error("'payer id': '%s' is shorter than 2 characters", c->payer->payer_id);
@@ -629,7 +644,7 @@ static void write_subscriber(struct x837 *x, const struct x837_claim *c, const s
 	x12w_el(w, v->self ? REL_SELF : "");
 	x12w_eln(w, cov->group_no, 50);
 	x12w_el(w, "");
-	x12w_el(w, "");
+	x12w_el(w, needs_sbr05(c->payer, v->sbr01) ? cov->insurance_type : "");
 	x12w_el(w, "");
 	x12w_el(w, "");
 	x12w_el(w, "");
@@ -683,7 +698,7 @@ static void write_other(struct x837 *x, const struct x837_claim *c, const struct
 	x12w_el(w, self ? REL_SELF : cov->relationship);
 	x12w_eln(w, cov->group_no, 50);
 	x12w_el(w, "");
-	x12w_el(w, "");
+	x12w_el(w, needs_sbr05(o->payer, resp[0]) ? cov->insurance_type : "");
 	x12w_el(w, "");
 	x12w_el(w, "");
 	x12w_el(w, "");

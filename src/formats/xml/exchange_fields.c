@@ -194,6 +194,7 @@ static const struct xfield f_coverage[] = {
 	GROUP("subscriber", 0, f_subscriber),
 	DATE("effective", struct coverage, effective),
 	DATE("end", struct coverage, end),
+	TEXT("insurance-type", struct coverage, insurance_type),
 	END
 };
 
