@@ -23,8 +23,8 @@ WARN = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
 	-Wwrite-strings -Wvla -Wnull-dereference -Wno-unused-parameter
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
-ALL_CFLAGS = $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Iinclude -DMEDBILL_DATADIR='"$(DATADIR)"' $(EXTRA_CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lm $(EXTRA_LIBS)
+ALL_CFLAGS = $(CFLAGS) $(WARN) -pthread $(PKG_CFLAGS) -Iinclude -DMEDBILL_DATADIR='"$(DATADIR)"' $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -pthread $(EXTRA_LIBS)
 
 B ?= build
 LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/main.c'))

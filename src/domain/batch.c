@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "medbill/practice.h"
 #include "medbill/scrub.h"
 #include "medbill/store_batch.h"
+#include "medbill/strbuf.h"
 #include "medbill/util.h"
 #include "medbill/x837.h"
 
@@ -312,21 +314,24 @@ static void compact_mods(struct charge *ch)
 }
 
 /* A refusal of the generator, recorded as a finding so the claim stays ready. */
-static void refused_finding(struct build *b, const char *why)
+static void refused_finding(struct scrub_result *res, int64_t claim, const char *why)
 {
+	struct strbuf sb = STRBUF_INIT;
 	struct scrub_finding *f;
 
-	ALLOC_GROW(b->res.f, b->res.n + 1, b->res.alloc);
-	f = &b->res.f[b->res.n++];
+	ALLOC_GROW(res->f, res->n + 1, res->alloc);
+	f = &res->f[res->n++];
 	memset(f, 0, sizeof(*f));
-	f->claim = b->cd.claim.id;
-	f->seq = (int)b->res.n;
+	f->claim = claim;
+	f->seq = (int)res->n;
 	SCPY(f->code, "X12");
 	f->severity = SCRUB_ERROR;
 	SCPY(f->field, "837P");
-	snprintf(f->message, sizeof(f->message), "the 837P generator refused the claim: %s", why);
+	strbuf_addf(&sb, "the 837P generator refused the claim: %s", why);
+	SCPY(f->message, sb.buf);
+	strbuf_release(&sb);
 	SCPY(f->fix, "correct the data the message names");
-	b->res.errors++;
+	res->errors++;
 }
 
 struct set_state {
@@ -338,20 +343,268 @@ struct set_state {
 	long seg0;		/* segments written before its ST */
 };
 
-static int set_close(struct build *b, struct x837 *x, const struct batch *bt, struct set_state *ss)
+/* The generator's half of closing a transaction set: its SE. *segments: the set's count. */
+static int set_end(struct x837 *x, struct set_state *ss, long *segments)
 {
 	struct x837_stats xs;
 
-	if (!ss->open)
-		return MB_OK;
 	if (x837_end_transaction(x) != MB_OK)
 		return MB_ERROR;
 	x837_stats(x, &xs);
-	if (store_batch_set_insert(b->st, bt->id, ss->st02, ss->bht03, ss->claims, xs.segments - ss->seg0) != MB_OK)
-		return MB_ERROR;
+	*segments = xs.segments - ss->seg0;
 	ss->open = false;
 	ss->index++;
 	return MB_OK;
+}
+
+/*
+ * The claim builder runs as two threads: the caller's keeps every use of
+ * the store (reading the claims, scrubbing them, whose code lookups query
+ * it, and every write), a generator thread writes the 837P of the clean
+ * claims into the batch file. Claims go to it through a ring of slots, in
+ * order, and come back in the same order with what the generator did, so
+ * the caller records them as the single-threaded loop did. The ring is
+ * bounded: memory does not grow with the batch.
+ */
+#define GEN_SLOTS 256
+/* The generator thread, once idle, is woken for this many slots at a time (or the last ones). */
+#define GEN_WAKE 128
+
+enum gen_outcome { GEN_HELD, GEN_SENT, GEN_REFUSED, GEN_FAILED };
+
+struct gen_slot {
+	/* filled by the store thread */
+	struct claim_data cd;
+	struct scrub_result res;
+	bool held;			/* the scrubber found an error: not generated */
+	/* filled by the generator thread */
+	enum gen_outcome outcome;
+	int64_t seq, st02;
+	cents_t total;
+	bool set_closed;		/* the claim filled its set: record it */
+	int64_t set_st02;
+	char set_bht03[31];
+	long set_claims, set_segments;
+	char msg[512];			/* GEN_REFUSED, GEN_FAILED */
+};
+
+struct gen_pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;	/* a slot to generate; a slot generated */
+	struct gen_slot *slot;
+	size_t head;			/* slots filled (store thread) */
+	size_t gen;			/* slots generated (generator thread) */
+	size_t tail;			/* slots recorded (store thread only) */
+	bool finished, stop;		/* no more slots; give up */
+	bool gen_waits, store_waits;
+	/* the generator thread's own, until it is joined */
+	const struct build *b;
+	struct x837 *x;
+	struct set_state ss;
+	int64_t batch, st02_first, st02_last, claims;
+	int set_max;
+};
+
+/* Generate one slot's claim (generator thread). MB_ERROR stops the thread. */
+static int gen_one(struct gen_pipe *p, struct gen_slot *sl)
+{
+	struct claim_data *cd = &sl->cd;
+	struct set_state *ss = &p->ss;
+	struct x837_claim xc;
+	struct x837_other other[CLAIM_DATA_OTHER];
+	struct x837_stats xs;
+	char ctl[MAX_CLAIM_LINES][40];
+	const char *ctlp[MAX_CLAIM_LINES];
+	char st02[16];
+	int i;
+
+	sl->set_closed = false;
+	if (sl->held) {
+		sl->outcome = GEN_HELD;
+		return MB_OK;
+	}
+	if (!ss->open) {
+		if (ss->index >= p->st02_last - p->st02_first + 1) {
+			error("BUG: batch %lld needs more transaction sets than it reserved", (long long)p->batch);
+			goto fail;
+		}
+		ss->st02 = p->st02_first + ss->index;
+		snprintf(st02, sizeof(st02), "%04lld", (long long)ss->st02);
+		snprintf(ss->bht03, sizeof(ss->bht03), "B%lldT%d", (long long)p->batch, ss->index + 1);
+		x837_stats(p->x, &xs);
+		ss->seg0 = xs.segments;
+		if (x837_begin_transaction(p->x, st02, ss->bht03) != MB_OK)
+			goto fail;
+		ss->open = true;
+		ss->claims = 0;
+	}
+	sl->seq = p->claims + 1;
+	sl->st02 = ss->st02;
+	for (i = 0; i < cd->enc.ncharges && i < MAX_CLAIM_LINES; i++) {
+		compact_mods(&cd->enc.charges[i]);
+		line_ctl(ctl[i], p->batch, sl->seq, i + 1);
+		ctlp[i] = ctl[i];
+	}
+	memset(&xc, 0, sizeof(xc));
+	xc.billing = &p->b->practice;
+	xc.payer = &cd->payer;
+	xc.coverage = &cd->cov;
+	xc.patient = &cd->patient;
+	xc.claim = &cd->claim;
+	xc.encounter = &cd->enc;
+	xc.referring = cd->referring.id ? &cd->referring : NULL;
+	xc.rendering = cd->rendering.id ? &cd->rendering : NULL;
+	xc.facility = cd->facility.id ? &cd->facility : NULL;
+	for (i = 0; i < cd->nother; i++) {
+		memset(&other[i], 0, sizeof(other[i]));
+		other[i].coverage = &cd->other[i];
+		other[i].payer = &cd->other_payer[i];
+	}
+	xc.nother = cd->nother;
+	xc.other = cd->nother ? other : NULL;
+	xc.nlines = cd->enc.ncharges;
+	xc.lines = cd->enc.charges;
+	xc.line_ctl = ctlp;
+	if (x837_claim(p->x, &xc) != MB_OK) {
+		/* The generator wrote nothing: the claim stays out of the batch. */
+		sl->outcome = GEN_REFUSED;
+		SCPY(sl->msg, error_last());
+		return MB_OK;
+	}
+	sl->outcome = GEN_SENT;
+	sl->total = x837_claim_total(&xc);
+	p->claims++;
+	ss->claims++;
+	if (ss->claims >= p->set_max || x837_transaction_full(p->x)) {
+		sl->set_st02 = ss->st02;
+		SCPY(sl->set_bht03, ss->bht03);
+		sl->set_claims = ss->claims;
+		if (set_end(p->x, ss, &sl->set_segments) != MB_OK)
+			goto fail;
+		sl->set_closed = true;
+	}
+	return MB_OK;
+fail:
+	sl->outcome = GEN_FAILED;
+	SCPY(sl->msg, error_last());
+	return MB_ERROR;
+}
+
+static void *gen_thread(void *arg)
+{
+	struct gen_pipe *p = arg;
+	struct gen_slot *sl;
+	bool failed = false;
+
+	pthread_mutex_lock(&p->mu);
+	while (!failed) {
+		while (p->gen == p->head && !p->finished && !p->stop) {
+			p->gen_waits = true;
+			pthread_cond_wait(&p->work, &p->mu);
+			p->gen_waits = false;
+		}
+		if (p->stop || p->gen == p->head)
+			break;
+		sl = &p->slot[p->gen % GEN_SLOTS];
+		pthread_mutex_unlock(&p->mu);
+		failed = gen_one(p, sl) != MB_OK;
+		pthread_mutex_lock(&p->mu);
+		p->gen++;
+		if (p->store_waits)
+			pthread_cond_signal(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* Record one generated slot as the single-threaded loop did (store thread). */
+static int gen_record(struct build *b, struct batch *bt, struct gen_slot *sl)
+{
+	struct claim_data *cd = &sl->cd;
+
+	switch (sl->outcome) {
+	case GEN_FAILED:
+		return error("%s", sl->msg);
+	case GEN_HELD:
+		if (scrub_store(b->scrub, &sl->res) != MB_OK)
+			return MB_ERROR;
+		b->r->held++;
+		return MB_OK;
+	case GEN_REFUSED:
+		refused_finding(&sl->res, cd->claim.id, sl->msg);
+		if (scrub_store(b->scrub, &sl->res) != MB_OK)
+			return MB_ERROR;
+		b->r->held++;
+		return MB_OK;
+	case GEN_SENT:
+		break;
+	}
+	if (store_batch_claim_insert(b->st, bt->id, sl->seq, sl->st02, &cd->claim, cd->enc.ncharges) != MB_OK)
+		return MB_ERROR;
+	if (sl->res.n && scrub_store(b->scrub, &sl->res) != MB_OK)
+		return MB_ERROR;
+	bt->claims++;
+	bt->lines += cd->enc.ncharges;
+	bt->total += sl->total;
+	if (sl->set_closed &&
+	    store_batch_set_insert(b->st, bt->id, sl->set_st02, sl->set_bht03, sl->set_claims,
+				   sl->set_segments) != MB_OK)
+		return MB_ERROR;
+	return MB_OK;
+}
+
+/*
+ * Record the slots generated so far; with wait, first wait until the ring
+ * has a free slot (store thread).
+ */
+static int gen_drain(struct build *b, struct batch *bt, struct gen_pipe *p, bool wait)
+{
+	size_t gen;
+
+	pthread_mutex_lock(&p->mu);
+	while (wait && p->head - p->tail >= GEN_SLOTS && p->gen == p->tail) {
+		p->store_waits = true;
+		pthread_cond_wait(&p->done, &p->mu);
+		p->store_waits = false;
+	}
+	gen = p->gen;
+	pthread_mutex_unlock(&p->mu);
+	for (; p->tail < gen; p->tail++)
+		if (gen_record(b, bt, &p->slot[p->tail % GEN_SLOTS]) != MB_OK)
+			return MB_ERROR;
+	return MB_OK;
+}
+
+/* Hand the slot just filled to the generator thread. */
+static void gen_push(struct gen_pipe *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->head++;
+	if (p->gen_waits && p->head - p->gen >= GEN_WAKE)
+		pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Tell the generator thread that no slot follows (stop: give up) and wait for it. */
+static void gen_join(struct gen_pipe *p, pthread_t th, bool stop)
+{
+	pthread_mutex_lock(&p->mu);
+	p->finished = true;
+	p->stop = stop;
+	pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	pthread_join(th, NULL);
+}
+
+static int set_close(struct build *b, struct x837 *x, const struct batch *bt, struct set_state *ss)
+{
+	long segments;
+
+	if (!ss->open)
+		return MB_OK;
+	if (set_end(x, ss, &segments) != MB_OK)
+		return MB_ERROR;
+	return store_batch_set_insert(b->st, bt->id, ss->st02, ss->bht03, ss->claims, segments);
 }
 
 /*
@@ -364,18 +617,15 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	const int set_max = b->o->set_max > 0 ? b->o->set_max : BATCH_SET_MAX;
 	struct x12_delims delims = X12_DELIMS_DEFAULT;
 	struct x837_interchange ic = { 0 };
-	struct x837_claim xc;
-	struct x837_other other[CLAIM_DATA_OTHER];
 	struct x837_stats xs;
 	struct set_state ss = { 0 };
 	struct claim_reader *rd = NULL;
 	struct x837 *x = NULL;
-	char ctl[MAX_CLAIM_LINES][40];
-	const char *ctlp[MAX_CLAIM_LINES];
-	char st02[16];
+	struct gen_pipe *p = NULL;
+	struct gen_slot *sl;
+	pthread_t th;
 	FILE *f = NULL;
-	bool published = false, removed;
-	int64_t seq;
+	bool published = false, removed, running = false;
 	int fd = -1, rc, i, ret = MB_ERROR;
 
 	*sent = false;
@@ -408,82 +658,43 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 		goto cleanup;
 	if (store_claim_reader_open(b->st, rcv->id, true, &rd) != MB_OK)
 		goto cleanup;
-	while ((rc = store_claim_reader_next(rd, &b->cd)) == 1) {
-		struct claim_data *cd = &b->cd;
-
-		if (scrub_claim(b->scrub, cd, &b->res) != MB_OK)
+	p = xcalloc(1, sizeof(*p));
+	p->slot = xcalloc(GEN_SLOTS, sizeof(*p->slot));
+	for (i = 0; i < GEN_SLOTS; i++)
+		claim_data_init(&p->slot[i].cd);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	p->b = b;
+	p->x = x;
+	p->batch = bt->id;
+	p->st02_first = bt->st02_first;
+	p->st02_last = bt->st02_last;
+	p->set_max = set_max;
+	if (pthread_create(&th, NULL, gen_thread, p) != 0) {
+		error("cannot start the 837P generator thread");
+		goto cleanup;
+	}
+	running = true;
+	for (;;) {
+		if (gen_drain(b, bt, p, true) != MB_OK)
 			goto cleanup;
-		if (b->res.errors) {
-			if (scrub_store(b->scrub, &b->res) != MB_OK)
-				goto cleanup;
-			b->r->held++;
-			continue;
-		}
-		if (!ss.open) {
-			if (ss.index >= bt->st02_last - bt->st02_first + 1) {
-				error("BUG: batch %lld needs more transaction sets than it reserved",
-				      (long long)bt->id);
-				goto cleanup;
-			}
-			ss.st02 = bt->st02_first + ss.index;
-			snprintf(st02, sizeof(st02), "%04lld", (long long)ss.st02);
-			snprintf(ss.bht03, sizeof(ss.bht03), "B%lldT%d", (long long)bt->id, ss.index + 1);
-			x837_stats(x, &xs);
-			ss.seg0 = xs.segments;
-			if (x837_begin_transaction(x, st02, ss.bht03) != MB_OK)
-				goto cleanup;
-			ss.open = true;
-			ss.claims = 0;
-		}
-		seq = bt->claims + 1;
-		if (store_batch_claim_insert(b->st, bt->id, seq, ss.st02, &cd->claim, cd->enc.ncharges) != MB_OK)
+		sl = &p->slot[p->head % GEN_SLOTS];
+		rc = store_claim_reader_next(rd, &sl->cd);
+		if (rc != 1)
+			break;
+		if (scrub_claim(b->scrub, &sl->cd, &sl->res) != MB_OK)
 			goto cleanup;
-		for (i = 0; i < cd->enc.ncharges && i < MAX_CLAIM_LINES; i++) {
-			compact_mods(&cd->enc.charges[i]);
-			line_ctl(ctl[i], bt->id, seq, i + 1);
-			ctlp[i] = ctl[i];
-		}
-		memset(&xc, 0, sizeof(xc));
-		xc.billing = &b->practice;
-		xc.payer = &cd->payer;
-		xc.coverage = &cd->cov;
-		xc.patient = &cd->patient;
-		xc.claim = &cd->claim;
-		xc.encounter = &cd->enc;
-		xc.referring = cd->referring.id ? &cd->referring : NULL;
-		xc.rendering = cd->rendering.id ? &cd->rendering : NULL;
-		xc.facility = cd->facility.id ? &cd->facility : NULL;
-		for (i = 0; i < cd->nother; i++) {
-			memset(&other[i], 0, sizeof(other[i]));
-			other[i].coverage = &cd->other[i];
-			other[i].payer = &cd->other_payer[i];
-		}
-		xc.nother = cd->nother;
-		xc.other = cd->nother ? other : NULL;
-		xc.nlines = cd->enc.ncharges;
-		xc.lines = cd->enc.charges;
-		xc.line_ctl = ctlp;
-		if (x837_claim(x, &xc) != MB_OK) {
-			/* The generator wrote nothing: take the claim back out of the batch. */
-			refused_finding(b, error_last());
-			if (store_batch_claim_delete(b->st, bt->id, seq) != MB_OK ||
-			    scrub_store(b->scrub, &b->res) != MB_OK)
-				goto cleanup;
-			b->r->held++;
-			continue;
-		}
-		if (b->res.n && scrub_store(b->scrub, &b->res) != MB_OK)
-			goto cleanup;
-		bt->claims++;
-		bt->lines += cd->enc.ncharges;
-		bt->total += x837_claim_total(&xc);
-		ss.claims++;
-		if (ss.claims >= set_max || x837_transaction_full(x))
-			if (set_close(b, x, bt, &ss) != MB_OK)
-				goto cleanup;
+		sl->held = sl->res.errors != 0;
+		gen_push(p);
 	}
 	if (rc < 0)
 		goto cleanup;
+	gen_join(p, th, false);
+	running = false;
+	if (gen_drain(b, bt, p, false) != MB_OK)
+		goto cleanup;
+	ss = p->ss;
 	store_claim_reader_close(rd);
 	rd = NULL;
 	if (bt->claims == 0) {
@@ -522,6 +733,19 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	ret = MB_OK;
 	*sent = true;
 cleanup:
+	if (running)
+		gen_join(p, th, true);
+	if (p) {
+		for (i = 0; i < GEN_SLOTS; i++) {
+			claim_data_release(&p->slot[i].cd);
+			scrub_result_release(&p->slot[i].res);
+		}
+		free(p->slot);
+		pthread_mutex_destroy(&p->mu);
+		pthread_cond_destroy(&p->work);
+		pthread_cond_destroy(&p->done);
+		free(p);
+	}
 	store_claim_reader_close(rd);
 	x837_free(x);
 	if (f)

@@ -87,7 +87,8 @@ void *xgrow(void *p, size_t *alloc, size_t n, size_t sz)
 	return xrealloc(p, a * sz);
 }
 
-static char errbuf[1024];
+/* Per thread: the claim builder's generator thread reports its own errors. */
+static _Thread_local char errbuf[1024];
 
 static int error_v(int status, const char *fmt, va_list ap) MB_PRINTF(2, 0);
 static int error_v(int status, const char *fmt, va_list ap)
