@@ -21,4 +21,4 @@ ALTER TABLE coverages ADD COLUMN insurance_type TEXT
 -- The scrubber's edit: '{field}' is 2000B SBR05 (the claim's payer) or 2320
 -- SBR05 (another payer), {value} the Medicare payer, {n} its order.
 INSERT INTO edits (code, severity, field, message, fix, created_by, created_at) VALUES
-('MSP_TYPE', 'error', '{field}', '{value} is Medicare as the {n} payer and its coverage has no insurance type (Medicare secondary payer type)', 'enter the coverage''s insurance type, why Medicare is not primary: 12 working aged, 13 ESRD, 14 no-fault, 15 workers'' comp, 16 federal, 41 black lung, 42 VA, 43 disabled, 47 liability', 'medbill', '2026-01-01T00:00:00Z');
+('MSP_TYPE', 'error', '{field}', '{value} is Medicare as the {n} payer: its coverage needs an insurance type (MSP type, why Medicare is not primary)', 'enter the insurance type on the patient''s {value} coverage: 12 working aged, 13 ESRD, 14 no-fault, 15 workers'' comp, 16 federal, 41 black lung, 42 VA, 43 disabled, 47 liability', 'medbill', '2026-01-01T00:00:00Z');

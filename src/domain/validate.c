@@ -63,15 +63,15 @@ static const struct code_name relationships[] = {
 
 /* SBR05 in 005010X222A1 when Medicare is not the primary payer. */
 static const struct code_name insurance_types[] = {
-	{ "12", "working aged, employer group health plan primary" },
-	{ "13", "end-stage renal disease, employer plan primary" },
-	{ "14", "no-fault insurance, including auto, primary" },
-	{ "15", "workers' compensation primary" },
-	{ "16", "public health service or other federal agency primary" },
-	{ "41", "black lung primary" },
-	{ "42", "veterans' administration primary" },
-	{ "43", "disabled under 65, large group health plan primary" },
-	{ "47", "other liability insurance primary" },
+	{ "12", "working aged" },
+	{ "13", "end-stage renal" },
+	{ "14", "no-fault, auto" },
+	{ "15", "workers' comp" },
+	{ "16", "PHS, other federal" },
+	{ "41", "black lung" },
+	{ "42", "veterans affairs" },
+	{ "43", "disabled, LGHP" },
+	{ "47", "other liability" },
 };
 
 static const char *lookup(const struct code_name *t, size_t n, const char *code)
@@ -261,9 +261,7 @@ int validate_insurance_type(const char *s, const char *field)
 	if (required(s, field) != MB_OK)
 		return MB_ERROR;
 	if (!lookup(insurance_types, ARRAY_SIZE(insurance_types), s))
-		return error("'%s': '%s' is not a Medicare secondary payer type (12 working aged, "
-			     "13 ESRD, 14 no-fault, 15 workers' comp, 16 federal, 41 black lung, "
-			     "42 VA, 43 disabled, 47 liability)", field, s);
+		return error("'%s': '%s' is not an MSP type (12 13 14 15 16 41 42 43 47)", field, s);
 	return MB_OK;
 }
 

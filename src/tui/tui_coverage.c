@@ -1,8 +1,9 @@
 /*
  * tui_coverage.c: the coverage dialog of the patient screen: order, payer
  * (picked from the list of payers), member ID, group, relationship (picked),
- * effective and end dates, and the subscriber when the patient is not the
- * subscriber. F2 accepts into the patient screen, which saves everything
+ * effective and end dates, the Medicare secondary payer type (typed or
+ * picked; needed when Medicare is secondary or tertiary), and the subscriber
+ * when the patient is not the subscriber. F2 accepts into the patient screen, which saves everything
  * together; Esc cancels.
  */
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 #include "tui_priv.h"
 
 enum {
-	C_SEQ, C_PAYER, C_MEMBER, C_GROUP, C_REL, C_EFFECTIVE, C_END,
+	C_SEQ, C_PAYER, C_MEMBER, C_GROUP, C_REL, C_EFFECTIVE, C_END, C_INSTYPE,
 	C_SLAST, C_SFIRST, C_SMIDDLE, C_SDOB, C_SSEX, C_SADDR1, C_SADDR2, C_SCITY, C_SSTATE, C_SZIP,
 	C_COUNT
 };
@@ -28,6 +29,7 @@ static const struct tui_fspec cov_fields[C_COUNT] = {
 	[C_REL] = { "relationship", "Relationship", 2, 0, 20, 0, FK_TEXT },
 	[C_EFFECTIVE] = { "effective", "Effective", 3, 0, 10, 0, FK_DATE },
 	[C_END] = { "end", "End", 3, 22, 10, 0, FK_DATE },
+	[C_INSTYPE] = { "insurance type", "MSP type", 3, 40, 2, 0, FK_DIGITS },
 	[C_SLAST] = { "subscriber last name", "Last", 5, 0, 20, 60, FK_TEXT },
 	[C_SFIRST] = { "subscriber first name", "First", 5, 26, 15, 35, FK_TEXT },
 	[C_SMIDDLE] = { "subscriber middle name", "MI", 5, 48, 5, 25, FK_TEXT },
@@ -42,6 +44,11 @@ static const struct tui_fspec cov_fields[C_COUNT] = {
 
 static const char *const rel_codes[] = {
 	REL_SELF, REL_SPOUSE, REL_CHILD, REL_EMPLOYEE, "53", REL_OTHER, "21",
+};
+
+/* Medicare secondary payer types (SBR05); "" first: none. */
+static const char *const msp_codes[] = {
+	"", "12", "13", "14", "15", "16", "41", "42", "43", "47",
 };
 
 struct cov_dialog {
@@ -75,6 +82,7 @@ static void read_form(struct cov_dialog *d, struct coverage *c)
 	c->effective = buf[0] && date_parse(buf, &dt, "effective") == MB_OK ? dt : 0;
 	tui_form_get(&d->form, C_END, buf, sizeof(buf));
 	c->end = buf[0] && date_parse(buf, &dt, "end") == MB_OK ? dt : 0;
+	tui_form_get(&d->form, C_INSTYPE, c->insurance_type, sizeof(c->insurance_type));
 	tui_form_get(&d->form, C_SLAST, c->sub_last, sizeof(c->sub_last));
 	tui_form_get(&d->form, C_SFIRST, c->sub_first, sizeof(c->sub_first));
 	tui_form_get(&d->form, C_SMIDDLE, c->sub_middle, sizeof(c->sub_middle));
@@ -115,6 +123,7 @@ static void fill_form(struct cov_dialog *d)
 	tui_form_set(&d->form, C_EFFECTIVE, buf);
 	date_text(c->end, buf);
 	tui_form_set(&d->form, C_END, buf);
+	tui_form_set(&d->form, C_INSTYPE, c->insurance_type);
 	tui_form_set(&d->form, C_SLAST, c->sub_last);
 	tui_form_set(&d->form, C_SFIRST, c->sub_first);
 	tui_form_set(&d->form, C_SMIDDLE, c->sub_middle);
@@ -167,7 +176,8 @@ static void cov_draw(struct tui *t, void *ctx)
 {
 	struct cov_dialog *d = ctx;
 	static const char *const order[] = { "", "primary", "secondary", "tertiary" };
-	char title[80], seq[8];
+	char title[80], seq[8], msp[4];
+	const char *msp_name;
 	int n;
 
 	if (d->gen != t->gen)
@@ -180,8 +190,11 @@ static void cov_draw(struct tui *t, void *ctx)
 	tui_form_get(&d->form, C_SEQ, seq, sizeof(seq));
 	n = atoi(seq);
 	mvwprintw(d->win, 2, 10, "%-9s", n >= 1 && n <= 3 ? order[n] : "");
+	tui_form_get(&d->form, C_INSTYPE, msp, sizeof(msp));
+	msp_name = insurance_type_name(msp);
+	mvwprintw(d->win, 5, 54, "%-20.20s", msp_name ? msp_name : "");
 	tui_put(d->win, 6, 2, 72, "Subscriber, when the patient is not the subscriber");
-	tui_put(d->win, 11, 2, 72, "F2 accept  F4 pick payer or relationship  Esc cancel");
+	tui_put(d->win, 11, 2, 72, "F2 accept  F4 pick payer, relationship or MSP type  Esc cancel");
 	wattrset(d->win, A_NORMAL);
 	tui_form_draw(&d->form);
 }
@@ -245,6 +258,32 @@ static void pick_relationship(struct cov_dialog *d)
 	tui_form_set(&d->form, C_REL, relationship_name(rel_codes[got]));
 	for (f = C_SLAST; f < C_COUNT; f++)
 		tui_form_enable(&d->form, f, strcmp(d->c.relationship, REL_SELF) != 0);
+	d->form.changed = true;
+}
+
+static void pick_msp(struct cov_dialog *d)
+{
+	char *rows[ARRAY_SIZE(msp_codes)];
+	char line[ARRAY_SIZE(msp_codes)][48], cur[4];
+	size_t i;
+	int sel = 0, got;
+
+	tui_form_get(&d->form, C_INSTYPE, cur, sizeof(cur));
+	for (i = 0; i < ARRAY_SIZE(msp_codes); i++) {
+		if (msp_codes[i][0])
+			snprintf(line[i], sizeof(line[i]), "%-3s %s", msp_codes[i],
+				 insurance_type_name(msp_codes[i]));
+		else
+			snprintf(line[i], sizeof(line[i]), "    none (Medicare primary or no Medicare)");
+		rows[i] = line[i];
+		if (!strcmp(msp_codes[i], cur))
+			sel = (int)i;
+	}
+	got = tui_pick(d->t, "Why Medicare is not the primary payer", rows,
+		       (int)ARRAY_SIZE(msp_codes), sel);
+	if (got < 0)
+		return;
+	tui_form_set(&d->form, C_INSTYPE, msp_codes[got]);
 	d->form.changed = true;
 }
 
@@ -321,6 +360,10 @@ bool tui_coverage_edit(struct tui *t, struct tui_cov *cv)
 		}
 		if (act == ACT_QUIT)
 			break;
+		if (cur == C_INSTYPE && act == ACT_PICK) {
+			pick_msp(&d);
+			continue;
+		}
 		if ((cur == C_PAYER || cur == C_REL) &&
 		    (act == ACT_PICK || act == ACT_ENTER || key == ' ')) {
 			if (cur == C_PAYER)

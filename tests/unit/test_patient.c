@@ -297,7 +297,7 @@ static void test_coverage_add_get(void **state)
 	int64_t pat = fx_add_patient(st, "Sample", "Pat");
 	int64_t payer = fx_add_payer(st, "00430", "MB");
 	int64_t payer2 = fx_add_payer(st, "BC001", "BL");
-	struct coverage c, got, *list;
+	struct coverage c, got, msp, *list;
 	int n;
 
 	fx_coverage(&c, pat, payer, 1, " abc123 ");
@@ -328,8 +328,25 @@ static void test_coverage_add_get(void **state)
 	assert_string_equal(got.sub_addr.state, "IL");
 	assert_int_equal(got.sub_dob, 19600101);
 
+	assert_string_equal(got.insurance_type, "");
+
+	/* Medicare tertiary: its MSP type is stored, changed and cleared */
+	fx_coverage(&msp, pat, payer, 3, "1EG4TE5MK73");
+	SCPY(msp.insurance_type, "12");
+	assert_ok(coverage_add(st, &msp));
+	assert_ok(coverage_get(st, msp.id, &msp));
+	assert_string_equal(msp.insurance_type, "12");
+	SCPY(msp.insurance_type, "47");
+	assert_ok(coverage_update(st, &msp));
+	assert_ok(coverage_get(st, msp.id, &msp));
+	assert_string_equal(msp.insurance_type, "47");
+	msp.insurance_type[0] = '\0';
+	assert_ok(coverage_update(st, &msp));
+	assert_ok(coverage_get(st, msp.id, &msp));
+	assert_string_equal(msp.insurance_type, "");
+
 	assert_ok(coverage_list(st, pat, &list, &n));
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	assert_int_equal(list[0].seq, 1);
 	assert_int_equal(list[1].seq, 2);
 	free(list);
@@ -397,6 +414,11 @@ static void test_coverage_bad(void **state)
 	fx_coverage(&c, pat, 42, 1, "M1X");
 	assert_int_equal(coverage_add(st, &c), MB_ERROR);
 	assert_string_equal(error_last(), "'payer': no payer 42");
+	fx_coverage(&c, pat, payer, 2, "M1X");
+	SCPY(c.insurance_type, "99");
+	assert_int_equal(coverage_add(st, &c), MB_ERROR);
+	assert_string_equal(error_last(),
+			    "'insurance type': '99' is not an MSP type (12 13 14 15 16 41 42 43 47)");
 	assert_ok(practice_counts(st, &cnt));
 	assert_int_equal(cnt.coverages, 0);
 	test_store_close(st, path);

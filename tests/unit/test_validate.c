@@ -160,6 +160,23 @@ static void test_filing_code(void **state)
 	assert_null(filing_code_name("09"));
 }
 
+static void test_insurance_type(void **state)
+{
+	static const char *const good[] = { "12", "13", "14", "15", "16", "41", "42", "43", "47" };
+	static const char *const bad[] = { "11", "17", "40", "44", "MB", "1", "120", "" };
+
+	GOOD_BAD(validate_insurance_type, good, bad);
+	assert_int_equal(validate_insurance_type("99", "insurance type"), MB_ERROR);
+	assert_non_null(strstr(error_last(), "'insurance type': '99'"));
+	assert_string_equal(insurance_type_name("12"), "working aged");
+	assert_null(insurance_type_name("99"));
+	assert_true(filing_is_medicare("MB"));
+	assert_true(filing_is_medicare("MA"));
+	assert_false(filing_is_medicare("MC"));
+	assert_false(filing_is_medicare(""));
+	assert_false(filing_is_medicare(NULL));
+}
+
 static void test_procedure(void **state)
 {
 	static const char *const good[] = { "99213", "00100", "0001F", "0042T", "0001U", "J1100",
@@ -276,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_pos),
 		cmocka_unit_test(test_relationship),
 		cmocka_unit_test(test_filing_code),
+		cmocka_unit_test(test_insurance_type),
 		cmocka_unit_test(test_procedure),
 		cmocka_unit_test(test_modifier),
 		cmocka_unit_test(test_icd10),

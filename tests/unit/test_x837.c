@@ -539,6 +539,111 @@ static void test_claim_total(void **state)
 	assert_int_equal(x837_claim_total(&c), 3550);
 }
 
+/* ---- SBR05, the Medicare secondary payer type ---- */
+
+static const struct payer medicare = {
+	.id = 9, .name = "Medicare Part B", .payer_id = "MCRB1", .filing_code = "MB",
+};
+
+/* Write one claim into a fresh interchange; *out (caller frees) holds the text. */
+static int run_claim(const struct x837_claim *c, char **out)
+{
+	struct x837 *x;
+	size_t len = 0;
+	FILE *f = open_memstream(out, &len);
+	int rc;
+
+	assert_non_null(f);
+	assert_int_equal(x837_begin(f, &interchange, &x), MB_OK);
+	assert_int_equal(x837_begin_transaction(x, "0001", "B1"), MB_OK);
+	rc = x837_claim(x, c);
+	if (rc == MB_OK) {
+		assert_int_equal(x837_end(x), MB_OK);
+	}
+	x837_free(x);
+	fclose(f);
+	return rc;
+}
+
+static void test_msp_sbr05(void **state)
+{
+	struct coverage mcr = jordan_bshp, primary = jordan_bshp;
+	struct x837_other other = { .coverage = &primary, .payer = &bshp };
+	struct x837_claim c = claim_of_a();
+	char *buf = NULL;
+
+	(void)state;
+	mcr.id = 9;
+	mcr.payer = medicare.id;
+	mcr.seq = 2;
+	SCPY(mcr.member_id, "1EG4TE5MK73");
+	mcr.group_no[0] = '\0';
+	SCPY(mcr.insurance_type, "12");
+
+	/* Medicare secondary in 2000B: SBR05 sent; the primary in 2320 has none. */
+	c.payer = &medicare;
+	c.coverage = &mcr;
+	c.nother = 1;
+	c.other = &other;
+	assert_int_equal(run_claim(&c, &buf), MB_OK);
+	assert_non_null(strstr(buf, "\nSBR*S*18***12****MB~\n"));
+	assert_non_null(strstr(buf, "\nSBR*P*18*GRP77******CI~\n"));
+	free(buf);
+	buf = NULL;
+
+	/* Without the code the generator refuses, naming the field. */
+	mcr.insurance_type[0] = '\0';
+	assert_int_equal(run_claim(&c, &buf), MB_ERROR);
+	assert_non_null(strstr(error_last(), "'insurance type'"));
+	free(buf);
+	buf = NULL;
+
+	/* Medicare primary: SBR05 is not sent, even when the coverage has one. */
+	mcr.seq = 1;
+	SCPY(mcr.insurance_type, "12");
+	c.nother = 0;
+	c.other = NULL;
+	assert_int_equal(run_claim(&c, &buf), MB_OK);
+	assert_non_null(strstr(buf, "\nSBR*P*18*******MB~\n"));
+	free(buf);
+	buf = NULL;
+
+	/* Medicare secondary as the other payer: SBR05 in 2320, none in 2000B. */
+	mcr.seq = 2;
+	SCPY(mcr.insurance_type, "43");
+	other.coverage = &mcr;
+	other.payer = &medicare;
+	c = claim_of_a();
+	c.nother = 1;
+	c.other = &other;
+	assert_int_equal(run_claim(&c, &buf), MB_OK);
+	assert_non_null(strstr(buf, "\nSBR*P*18*GRP77******CI~\n"));
+	assert_non_null(strstr(buf, "\nSBR*S*18***43****MB~\n"));
+	free(buf);
+	buf = NULL;
+
+	/* A commercial secondary never carries SBR05. */
+	primary.seq = 2;
+	SCPY(primary.insurance_type, "12");
+	other.coverage = &primary;
+	other.payer = &bshp;
+	c = claim_of_a();
+	c.nother = 1;
+	c.other = &other;
+	assert_int_equal(run_claim(&c, &buf), MB_OK);
+	assert_non_null(strstr(buf, "\nSBR*S*18*GRP77******CI~\n"));
+	free(buf);
+	buf = NULL;
+
+	/* A Medicare other payer without its code: refused, naming the field. */
+	mcr.insurance_type[0] = '\0';
+	other.coverage = &mcr;
+	other.payer = &medicare;
+	assert_int_equal(run_claim(&c, &buf), MB_ERROR);
+	assert_non_null(strstr(error_last(), "'other coverage insurance type'"));
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +653,7 @@ int main(void)
 		cmocka_unit_test(test_empty_interchange_refused),
 		cmocka_unit_test(test_claim_total),
 		cmocka_unit_test(test_line_note),
+		cmocka_unit_test(test_msp_sbr05),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1035,6 +1035,9 @@ static void rule_sbr(struct chk *c, const struct loopdef *l, const struct x12_se
 		chk_err(c, 9, "'%s' is not a claim filing indicator code", x12_el(s, 9));
 	if (*x12_el(s, 5) && !chk_in(x12_el(s, 5), "12 13 14 15 16 41 42 43 47"))
 		chk_err(c, 5, "'%s' is not an insurance type code", x12_el(s, 5));
+	else if (!*x12_el(s, 5) && chk_in(x12_el(s, 9), "MA MB") && resp[0] && resp[0] != 'P')
+		chk_err(c, 5, "the insurance type (SBR05) is required when Medicare (%s) is not the primary payer",
+			x12_el(s, 9));
 	for (k = 6; k <= 8; k++)
 		if (*x12_el(s, k))
 			chk_err(c, k, "SBR%02d is not used in an 837P", k);
