@@ -31,6 +31,22 @@ _result $? "the file carries the next claim under the refused one's number"
 _result $? "each set records its one claim and its segments"
 t_ok "x12 check passes both files" mb --db "$db" x12 check "$out"/*.x12
 
+# A sex and age edit: the store's thread resolves it, the generator's thread reports it.
+sdb="$T/s.db"
+sout="$T/sout"
+mkdir "$sout"
+t_ok "init" mb --db "$sdb" init
+t_ok "ICD-10-CM excerpt" mb --db "$sdb" import icd10cm "$TOP/tests/data/icd10cm_tabular_2023_mini_ch10_22.xml"
+t_ok "import the practice" mb --db "$sdb" import xml "$TOP/tests/data/claims-practice.xml"
+printf 'system,code_from,code_to,sex,age_min,age_max,message\nicd10cm,J0100,J0100,F,0,124,synthetic edit: female patients only\n' \
+	>"$T/sexage.csv"
+t_ok "a sex and age edit on claim 3's first diagnosis" mb --db "$sdb" import sex-age "$T/sexage.csv"
+t_ok "build" mb --db "$sdb" claims build --out "$sout"
+t_grep "two sent" "sent 2 claims \(4 lines, 348.50\) in 1 file" "$T/.err"
+t_ok "claim 3's findings" sqlite3 "$sdb" "SELECT code || ' ' || message FROM scrub_findings WHERE claim_id = 3"
+t_grep "the edit's message" "^DIAG_SEX_AGE .*synthetic edit: female patients only" "$T/.out"
+[ "$(sqlite3 "$sdb" "SELECT status FROM claims WHERE id = 3")" = ready ]; _result $? "claim 3 stays ready"
+
 # Many claims: more than the ring between the threads holds, several times over.
 big="$T/big.db"
 bout="$T/bout"
