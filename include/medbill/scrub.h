@@ -121,19 +121,6 @@ void scrub_close(struct scrubber *s);
  */
 int scrub_claim(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res);
 
-/*
- * The same, in two halves for a caller that scrubs on another thread:
- * scrub_resolve() makes every code-set lookup scrubbing cd needs (the
- * store's queries, on the thread that owns the store) and notes the code-set
- * warnings; scrub_claim_cached() then runs every edit on cd like
- * scrub_claim(), answering the lookups from what was resolved, without the
- * store (MB_ERROR, a bug, when a lookup was not resolved). The two may run
- * at the same time on different threads, for different claims; nothing else
- * of s may be used meanwhile.
- */
-int scrub_resolve(struct scrubber *s, const struct claim_data *cd);
-int scrub_claim_cached(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res);
-
 /* Store res as the claim's findings, replacing earlier ones. */
 int scrub_store(struct scrubber *s, const struct scrub_result *res);
 

@@ -359,13 +359,12 @@ static int set_end(struct x837 *x, struct set_state *ss, long *segments)
 
 /*
  * The claim builder runs as two threads: the caller's keeps every use of
- * the store (reading the claims, resolving the scrubber's code-set lookups,
- * which query it, and every write); a generator thread runs the scrubber's
- * edits on the resolved claim and writes the 837P of the clean claims into
- * the batch file. Claims go to it through a ring of slots, in order, and
- * come back in the same order with what the scrubber found and what the
- * generator did, so the caller records them as the single-threaded loop
- * did. The ring is bounded: memory does not grow with the batch.
+ * the store (reading the claims, scrubbing them, whose code lookups query
+ * it, and every write), a generator thread writes the 837P of the clean
+ * claims into the batch file. Claims go to it through a ring of slots, in
+ * order, and come back in the same order with what the generator did, so
+ * the caller records them as the single-threaded loop did. The ring is
+ * bounded: memory does not grow with the batch.
  */
 #define GEN_SLOTS 256
 /* The generator thread, once idle, is woken for this many slots at a time (or the last ones). */
@@ -374,10 +373,11 @@ static int set_end(struct x837 *x, struct set_state *ss, long *segments)
 enum gen_outcome { GEN_HELD, GEN_SENT, GEN_REFUSED, GEN_FAILED };
 
 struct gen_slot {
-	/* filled by the store thread, its lookups resolved (scrub_resolve()) */
+	/* filled by the store thread */
 	struct claim_data cd;
+	struct scrub_result res;
+	bool held;			/* the scrubber found an error: not generated */
 	/* filled by the generator thread */
-	struct scrub_result res;	/* the scrubber's findings */
 	enum gen_outcome outcome;
 	int64_t seq, st02;
 	cents_t total;
@@ -419,9 +419,7 @@ static int gen_one(struct gen_pipe *p, struct gen_slot *sl)
 	int i;
 
 	sl->set_closed = false;
-	if (scrub_claim_cached(p->b->scrub, cd, &sl->res) != MB_OK)
-		goto fail;
-	if (sl->res.errors) {
+	if (sl->held) {
 		sl->outcome = GEN_HELD;
 		return MB_OK;
 	}
@@ -685,8 +683,9 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 		rc = store_claim_reader_next(rd, &sl->cd);
 		if (rc != 1)
 			break;
-		if (scrub_resolve(b->scrub, &sl->cd) != MB_OK)
+		if (scrub_claim(b->scrub, &sl->cd, &sl->res) != MB_OK)
 			goto cleanup;
+		sl->held = sl->res.errors != 0;
 		gen_push(p);
 	}
 	if (rc < 0)

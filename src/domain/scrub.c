@@ -5,7 +5,6 @@
  */
 #include <ctype.h>
 #include <fnmatch.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,7 +98,6 @@ struct verdict {
 	char key[CODE_LEN + 3];	/* tag letters + code */
 	int32_t when;		/* the date (or fiscal year) it was asked for */
 	signed char status;	/* enum code_status; -1: empty slot */
-	char *msg;		/* a sex and age refusal's message, owned; else NULL */
 };
 
 struct verdicts {
@@ -161,7 +159,6 @@ static struct verdict *verdict_slot(struct verdicts *c, const char *key, int32_t
 
 struct scrubber {
 	struct store *st;
-	pthread_mutex_t mu;	/* guards verdicts: scrub_resolve() and scrub_claim_cached() may overlap */
 	struct scrub_edit *edits;
 	size_t nedits;
 	struct practice practice;
@@ -180,43 +177,6 @@ struct scrubber {
 	bool warned_no_icd;
 	int warned_fy[8];	/* fiscal years already warned about */
 };
-
-/* The cached verdict of key at when: its status, or -1; msg (when given) gets its message. */
-static int verdict_get(struct scrubber *s, const char *key, int32_t when, char *msg, size_t n)
-{
-	struct verdict *v;
-	int status;
-
-	pthread_mutex_lock(&s->mu);
-	v = verdict_slot(&s->verdicts, key, when);
-	status = v->status;
-	if (msg && status >= 0)
-		strlcpy0(msg, v->msg ? v->msg : "", n);
-	pthread_mutex_unlock(&s->mu);
-	return status;
-}
-
-static void verdict_put(struct scrubber *s, const char *key, int32_t when, int status, const char *msg)
-{
-	struct verdict *v;
-
-	pthread_mutex_lock(&s->mu);
-	v = verdict_slot(&s->verdicts, key, when);
-	if (v->status < 0) {
-		SCPY(v->key, key);
-		v->when = when;
-		v->status = (signed char)status;
-		v->msg = msg ? xstrdup(msg) : NULL;
-		s->verdicts.used++;
-	}
-	pthread_mutex_unlock(&s->mu);
-}
-
-/* A lookup scrub_claim_cached() found missing: scrub_resolve() was not run on the claim. */
-static int unresolved(const char *key)
-{
-	return error("BUG: the code-set verdict '%s' was not resolved before scrubbing", key);
-}
 
 /* The edit that applies for code and payer: the payer's own row, else the general one. */
 static const struct scrub_edit *edit_find(const struct scrubber *s, const char *code, int64_t payer)
@@ -244,8 +204,6 @@ struct ctx {
 	struct scrub_result *res;
 	bool recording;		/* note the billing provider's failures in s->bill instead */
 	char dos[DATE_ISO_LEN];
-	enum { SCRUB_QUERY, SCRUB_RESOLVE, SCRUB_CACHED } mode;
-	/* QUERY: a lookup not cached asks the store; RESOLVE: only that, no findings; CACHED: never the store */
 };
 
 static void add_finding(struct ctx *x, const struct scrub_edit *e, int line, const char *value,
@@ -257,7 +215,7 @@ static void add_finding(struct ctx *x, const struct scrub_edit *e, int line, con
 	struct scrub_finding *f;
 	char linebuf[16];
 
-	if (!e || e->severity == SCRUB_OFF || x->mode == SCRUB_RESOLVE)
+	if (!e || e->severity == SCRUB_OFF)
 		return;
 	snprintf(linebuf, sizeof(linebuf), "%d", line);
 	values[0] = value;
@@ -538,24 +496,24 @@ static void check_msp(struct ctx *x)
 
 static int check_pos(struct ctx *x, const char *pos)
 {
+	struct verdict *v;
 	struct code_check cc;
 	char key[CODE_LEN + 3];
-	int status;
 
 	verdict_key(key, 'P', 0, pos);
-	status = verdict_get(x->s, key, 0, NULL, 0);
-	if (status < 0) {
-		if (x->mode == SCRUB_CACHED)
-			return unresolved(key);
+	v = verdict_slot(&x->s->verdicts, key, 0);
+	if (v->status < 0) {
 		if (codes_pos_valid(x->s->st, pos, &cc) != MB_OK)
 			return MB_ERROR;
 		/* With no POS table loaded, the format answers. */
 		if (cc.status == CODE_STATUS_NO_SET)
 			cc.status = validate_pos(pos, "pos") == MB_OK ? CODE_STATUS_OK : CODE_STATUS_MALFORMED;
-		status = cc.status;
-		verdict_put(x->s, key, 0, status, NULL);
+		SCPY(v->key, key);
+		v->when = 0;
+		v->status = (signed char)cc.status;
+		x->s->verdicts.used++;
 	}
-	if (status != CODE_STATUS_OK)
+	if (v->status != CODE_STATUS_OK)
 		flag(x, "POS", 0, pos);
 	return MB_OK;
 }
@@ -638,28 +596,30 @@ static int check_sex_age(struct ctx *x, const char *code, int n)
 	const struct patient *p = &x->cd->patient;
 	char sex = p->sex ? p->sex : 'U';
 	struct code_check cc;
-	char key[CODE_LEN + 3], nb[16], msg[sizeof(cc.message)];
-	int age, status;
+	char key[CODE_LEN + 3], nb[16];
+	struct verdict *v;
+	int age;
 
 	if (!p->dob || !x->cd->enc.dos)
 		return MB_OK;
 	age = date_age(p->dob, x->cd->enc.dos);
 	verdict_key(key, 'S', sex, code);
-	status = verdict_get(x->s, key, age, msg, sizeof(msg));
-	if (status < 0) {
-		if (x->mode == SCRUB_CACHED)
-			return unresolved(key);
+	v = verdict_slot(&x->s->verdicts, key, age);
+	if (v->status < 0) {
 		if (codes_sex_age_check(x->s->st, CODE_ICD10CM, code, sex, age, &cc) != MB_OK)
 			return MB_ERROR;
-		status = cc.ok ? CODE_STATUS_OK : CODE_STATUS_SEX_AGE;
-		/* Refusals are rare: their message is kept with them. */
-		verdict_put(x->s, key, age, status, cc.ok ? NULL : cc.message);
-		SCPY(msg, cc.message);
+		SCPY(v->key, key);
+		v->when = age;
+		v->status = (signed char)(cc.ok ? CODE_STATUS_OK : CODE_STATUS_SEX_AGE);
+		x->s->verdicts.used++;
 	}
-	if (status == CODE_STATUS_OK)
+	if (v->status == CODE_STATUS_OK)
 		return MB_OK;
+	/* Refusals are rare: ask again for the edit's message. */
+	if (codes_sex_age_check(x->s->st, CODE_ICD10CM, code, sex, age, &cc) != MB_OK)
+		return MB_ERROR;
 	snprintf(nb, sizeof(nb), "%d", n);
-	add_finding(x, edit_find(x->s, "DIAG_SEX_AGE", x->cd->payer.id), 0, code, nb, NULL, msg);
+	add_finding(x, edit_find(x->s, "DIAG_SEX_AGE", x->cd->payer.id), 0, code, nb, NULL, cc.message);
 	return MB_OK;
 }
 
@@ -683,8 +643,9 @@ static int check_diagnoses(struct ctx *x)
 	const struct encounter *e = &cd->enc;
 	struct code_check cc;
 	char key[CODE_LEN + 3];
+	struct verdict *v;
 	mbdate_t when;
-	int i, j, fy, status;
+	int i, j, fy;
 
 	if (e->ndiag == 0)
 		flag(x, "DIAG_NONE", 0, "");
@@ -708,8 +669,6 @@ static int check_diagnoses(struct ctx *x)
 			flag(x, "DIAG_EXTERNAL_FIRST", 0, code);
 		if (!x->s->icd_newest) {
 			/* No code set: the form was checked above; say so once, not per claim. */
-			if (x->mode == SCRUB_CACHED)
-				continue;
 			if (!x->s->warned_no_icd)
 				warning_add("no ICD-10-CM code set is loaded: diagnoses were checked by their "
 					    "form only; load one with 'medbill import icd10cm FILE'");
@@ -720,22 +679,21 @@ static int check_diagnoses(struct ctx *x)
 		when = e->dos;
 		if (fy > x->s->icd_newest) {
 			/* The newest year loaded answers, with one warning per missing year. */
-			if (x->mode != SCRUB_CACHED)
-				note_newer_fy(x->s, fy);
+			note_newer_fy(x->s, fy);
 			fy = x->s->icd_newest;
 			when = fy * 10000 + 930;
 		}
 		verdict_key(key, 'I', 0, code);
-		status = verdict_get(x->s, key, fy, NULL, 0);
-		if (status < 0) {
-			if (x->mode == SCRUB_CACHED)
-				return unresolved(key);
+		v = verdict_slot(&x->s->verdicts, key, fy);
+		if (v->status < 0) {
 			if (codes_icd_billable(x->s->st, code, when, &cc) != MB_OK)
 				return MB_ERROR;
-			status = cc.status;
-			verdict_put(x->s, key, fy, status, NULL);
+			SCPY(v->key, key);
+			v->when = fy;
+			v->status = (signed char)cc.status;
+			x->s->verdicts.used++;
 		}
-		switch ((enum code_status)status) {
+		switch ((enum code_status)v->status) {
 		case CODE_STATUS_OK:
 			if (check_sex_age(x, code, i + 1) != MB_OK)
 				return MB_ERROR;
@@ -763,13 +721,12 @@ static int proc_verdict(struct ctx *x, char sys, const char *code, mbdate_t dos,
 {
 	struct code_check cc;
 	char key[CODE_LEN + 3];
+	struct verdict *v;
 	int rc;
 
 	verdict_key(key, sys, 0, code);
-	*status = verdict_get(x->s, key, dos, NULL, 0);
-	if (*status < 0) {
-		if (x->mode == SCRUB_CACHED)
-			return unresolved(key);
+	v = verdict_slot(&x->s->verdicts, key, dos);
+	if (v->status < 0) {
 		rc = sys == 'C' ? codes_proc_valid(x->s->st, code, dos, &cc)
 				: codes_modifier_valid(x->s->st, code, dos, &cc);
 		if (rc != MB_OK)
@@ -778,9 +735,12 @@ static int proc_verdict(struct ctx *x, char sys, const char *code, mbdate_t dos,
 			cc.status = (sys == 'C' ? validate_procedure(code, "code")
 					        : validate_modifier(code, "modifier")) == MB_OK
 					    ? CODE_STATUS_OK : CODE_STATUS_MALFORMED;
-		*status = cc.status;
-		verdict_put(x->s, key, dos, *status, NULL);
+		SCPY(v->key, key);
+		v->when = dos;
+		v->status = (signed char)cc.status;
+		x->s->verdicts.used++;
 	}
+	*status = v->status;
 	return MB_OK;
 }
 
@@ -1027,7 +987,6 @@ int scrub_open(struct store *st, struct scrubber **out)
 	int rc;
 
 	*out = NULL;
-	pthread_mutex_init(&s->mu, NULL);
 	s->st = st;
 	s->delims = d;
 	s->today = date_today();
@@ -1040,7 +999,7 @@ int scrub_open(struct store *st, struct scrubber **out)
 	s->icd_newest = codes_icd_newest_fy(st);
 	{
 		static const struct claim_data none;
-		struct ctx x = { s, &none, NULL, true, "", SCRUB_QUERY };
+		struct ctx x = { s, &none, NULL, true, "" };
 
 		check_billing(&x);
 	}
@@ -1053,22 +1012,16 @@ fail:
 
 void scrub_close(struct scrubber *s)
 {
-	size_t i;
-
 	if (!s)
 		return;
 	free(s->edits);
-	for (i = 0; i < s->verdicts.cap; i++)
-		if (s->verdicts.v[i].status >= 0)
-			free(s->verdicts.v[i].msg);
 	free(s->verdicts.v);
-	pthread_mutex_destroy(&s->mu);
 	free(s);
 }
 
-static int scrub_run(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res, int mode)
+int scrub_claim(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res)
 {
-	struct ctx x = { s, cd, res, false, "", mode };
+	struct ctx x = { s, cd, res, false, "" };
 	size_t i;
 
 	scrub_result_reset(res, cd->claim.id);
@@ -1102,26 +1055,6 @@ static int scrub_run(struct scrubber *s, const struct claim_data *cd, struct scr
 		check_generic(&x, e);
 	}
 	return MB_OK;
-}
-
-int scrub_claim(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res)
-{
-	return scrub_run(s, cd, res, SCRUB_QUERY);
-}
-
-int scrub_resolve(struct scrubber *s, const struct claim_data *cd)
-{
-	struct ctx x = { s, cd, NULL, false, "", SCRUB_RESOLVE };
-
-	date_iso(cd->enc.dos, x.dos);
-	if (check_pos(&x, cd->enc.pos) != MB_OK || check_diagnoses(&x) != MB_OK || check_lines(&x) != MB_OK)
-		return MB_ERROR;
-	return MB_OK;
-}
-
-int scrub_claim_cached(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res)
-{
-	return scrub_run(s, cd, res, SCRUB_CACHED);
 }
 
 int scrub_store(struct scrubber *s, const struct scrub_result *res)
