@@ -72,9 +72,13 @@ static int import_sex_age(struct store *st, const char *path, code_progress_fn p
 	return codes_import_sex_age(st, path, r);
 }
 
+/* The one-line summary of a completed import, on stderr. */
+typedef void (*report_fn)(const struct code_import_result *r);
+
 static int run_import(struct cli *c, int argc, char **argv, import_fn fn, const char *label,
-		      struct code_import_result *r)
+		      report_fn report)
 {
+	struct code_import_result r = { 0 };
 	bool tty = isatty(2);
 	int rc;
 
@@ -82,62 +86,58 @@ static int run_import(struct cli *c, int argc, char **argv, import_fn fn, const 
 		return rc;
 	if (!cli_store(c, 0))
 		return EXIT_USER;
-	rc = fn(c->st, argv[0], tty ? progress : NULL, (void *)label, r);
+	rc = fn(c->st, argv[0], tty ? progress : NULL, (void *)label, &r);
 	progress_end(tty);
 	if (rc != MB_OK)
 		return cli_fail();
-	if (r->unchanged) {
+	if (r.unchanged)
 		fprintf(stderr, "medbill: %s from '%s' is already loaded: nothing changed\n",
 			label, argv[0]);
-		return -1;
-	}
+	else
+		report(&r);
 	return EXIT_OK;
+}
+
+static void report_icd10cm(const struct code_import_result *r)
+{
+	fprintf(stderr, "medbill: imported ICD-10-CM FY%s: %ld diag elements, %ld codes, %ld billable, %ld notes\n",
+		r->version, r->records, r->codes, r->billable, r->notes);
+}
+
+static void report_hcpcs(const struct code_import_result *r)
+{
+	fprintf(stderr, "medbill: imported HCPCS %s: %ld records, %ld procedure codes, %ld modifiers\n",
+		r->version, r->records, r->billable, r->modifiers);
+}
+
+static void report_cpt(const struct code_import_result *r)
+{
+	fprintf(stderr, "medbill: imported CPT: %ld codes\n", r->codes);
+}
+
+static void report_sex_age(const struct code_import_result *r)
+{
+	fprintf(stderr, "medbill: imported %ld sex and age edits\n", r->codes);
 }
 
 int cmd_import_icd10cm(struct cli *c, int argc, char **argv)
 {
-	struct code_import_result r = { 0 };
-	int rc = run_import(c, argc, argv, import_icd10cm, "ICD-10-CM", &r);
-
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
-	fprintf(stderr, "medbill: imported ICD-10-CM FY%s: %ld diag elements, %ld codes, %ld billable, %ld notes\n",
-		r.version, r.records, r.codes, r.billable, r.notes);
-	return EXIT_OK;
+	return run_import(c, argc, argv, import_icd10cm, "ICD-10-CM", report_icd10cm);
 }
 
 int cmd_import_hcpcs(struct cli *c, int argc, char **argv)
 {
-	struct code_import_result r = { 0 };
-	int rc = run_import(c, argc, argv, import_hcpcs, "HCPCS", &r);
-
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
-	fprintf(stderr, "medbill: imported HCPCS %s: %ld records, %ld procedure codes, %ld modifiers\n",
-		r.version, r.records, r.billable, r.modifiers);
-	return EXIT_OK;
+	return run_import(c, argc, argv, import_hcpcs, "HCPCS", report_hcpcs);
 }
 
 int cmd_import_cpt(struct cli *c, int argc, char **argv)
 {
-	struct code_import_result r = { 0 };
-	int rc = run_import(c, argc, argv, import_cpt, "the CPT file", &r);
-
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
-	fprintf(stderr, "medbill: imported CPT: %ld codes\n", r.codes);
-	return EXIT_OK;
+	return run_import(c, argc, argv, import_cpt, "the CPT file", report_cpt);
 }
 
 int cmd_import_sex_age(struct cli *c, int argc, char **argv)
 {
-	struct code_import_result r = { 0 };
-	int rc = run_import(c, argc, argv, import_sex_age, "the sex and age edits", &r);
-
-	if (rc != EXIT_OK)
-		return rc < 0 ? EXIT_OK : rc;
-	fprintf(stderr, "medbill: imported %ld sex and age edits\n", r.codes);
-	return EXIT_OK;
+	return run_import(c, argc, argv, import_sex_age, "the sex and age edits", report_sex_age);
 }
 
 /* ---- codes search ---- */
