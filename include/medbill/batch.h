@@ -90,7 +90,9 @@ void build_result_release(struct build_result *r);
  * for an unknown claim or payer, or MB_ERROR: nothing of the failed
  * receiver's batch is kept but its reserved numbers, and r still lists the
  * batches of the receivers before it, which are sent. r is always to be
- * released.
+ * released. st must be a database file and not inside a transaction: the
+ * build opens a second, read-only connection to it for reading the claims
+ * while st records them (doc/claims.md).
  */
 int batch_build(struct store *st, const struct build_opts *o, struct build_result *r);
 

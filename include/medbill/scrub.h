@@ -121,8 +121,13 @@ void scrub_close(struct scrubber *s);
  */
 int scrub_claim(struct scrubber *s, const struct claim_data *cd, struct scrub_result *res);
 
-/* Store res as the claim's findings, replacing earlier ones. */
+/*
+ * Store res as the claim's findings (earlier ones are cleared by the
+ * caller), in the scrubber's store or, with scrub_store_to(), in st: the
+ * builder reads and scrubs on one connection and writes on another.
+ */
 int scrub_store(struct scrubber *s, const struct scrub_result *res);
+int scrub_store_to(struct store *st, const struct scrub_result *res);
 
 /*
  * Scrub claims and store their findings, in one transaction: the named

@@ -116,13 +116,16 @@ int store_batch_set_insert(struct store *st, int64_t batch, int64_t st02, const 
 /* Record the seq-th claim (1-based, in file order) carried by a batch. */
 int store_batch_claim_insert(struct store *st, int64_t batch, int64_t seq, int64_t st02,
 			     const struct claim *c, int lines);
-/* Take a claim back out of a batch being written (the generator refused it). */
-int store_batch_claim_delete(struct store *st, int64_t batch, int64_t seq);
 /*
- * Close a batch: its counts, status 'sent', every claim it carried marked
- * submitted with its batch and a history row (who, when, the batch),
- * set-based.
+ * Mark the claims a batch carries as its seq-th from..to (in file order)
+ * submitted, with the batch and a history row each (note, who, when),
+ * set-based. Every one must still be ready: else nothing is marked and the
+ * call fails. The builder marks its claims a range at a time while it reads
+ * on, so that the claims table is written in id order in small steps.
  */
+int store_batch_mark_sent(struct store *st, int64_t batch, int64_t from, int64_t to, const char *note,
+			  const struct stamp *at);
+/* Close a batch: its counts and status 'sent' (its claims are marked by store_batch_mark_sent()). */
 int store_batch_finish(struct store *st, const struct batch *b);
 
 /* The claim and charge of line LX of a batch's seq-th claim; MB_NOTFOUND when none. */

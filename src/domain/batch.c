@@ -191,7 +191,8 @@ int batch_trace_line(struct store *st, const char *ctl, int64_t *batch, int64_t 
 
 /* What stays the same for every receiver of one build. */
 struct build {
-	struct store *st;
+	struct store *st;		/* the caller's: every write */
+	struct store *ro;		/* a second connection: the selection, reading and scrubbing */
 	const struct build_opts *o;
 	struct build_result *r;
 	char outdir[BATCH_PATH_MAX];
@@ -203,6 +204,7 @@ struct build {
 	struct scrub_result res;
 	mbdate_t date;
 	int hhmm;
+	struct stamp at;		/* who sends, and when */
 };
 
 /* Letters, digits and '-' of s, for a file name; "RECEIVER" when nothing is left. */
@@ -358,26 +360,31 @@ static int set_end(struct x837 *x, struct set_state *ss, long *segments)
 }
 
 /*
- * The claim builder runs as two threads: the caller's keeps every use of
- * the store (reading the claims, scrubbing them, whose code lookups query
- * it, and every write), a generator thread writes the 837P of the clean
- * claims into the batch file. Claims go to it through a ring of slots, in
- * order, and come back in the same order with what the generator did, so
- * the caller records them as the single-threaded loop did. The ring is
- * bounded: memory does not grow with the batch.
+ * The claim builder runs on two connections and two threads. The caller's
+ * thread reads the selected claims and scrubs them (the scrubber's code
+ * lookups query the same connection) inside a read transaction: a snapshot
+ * taken after the write lock, so it is exactly what the build sends. A
+ * writer thread generates the 837P of the clean claims into the batch file
+ * and records each claim on the other connection, inside the one write
+ * transaction of the batch: its findings, its row in batch_claims and, a
+ * range at a time, its status (store_batch_mark_sent()). Claims go to it
+ * through a ring of slots, in order; the ring is bounded, so memory does not
+ * grow with the batch, and reading overlaps with generating and writing.
  */
 #define GEN_SLOTS 256
-/* The generator thread, once idle, is woken for this many slots at a time (or the last ones). */
+/* The writer thread, once idle, is woken for this many slots at a time (or the last ones). */
 #define GEN_WAKE 128
+/* Claims marked submitted at a time: a range of ids, so the claims table is written in order. */
+#define MARK_CHUNK 256
 
 enum gen_outcome { GEN_HELD, GEN_SENT, GEN_REFUSED, GEN_FAILED };
 
 struct gen_slot {
-	/* filled by the store thread */
+	/* filled by the reading thread */
 	struct claim_data cd;
 	struct scrub_result res;
 	bool held;			/* the scrubber found an error: not generated */
-	/* filled by the generator thread */
+	/* filled by the writer thread */
 	enum gen_outcome outcome;
 	int64_t seq, st02;
 	cents_t total;
@@ -388,24 +395,36 @@ struct gen_slot {
 	char msg[512];			/* GEN_REFUSED, GEN_FAILED */
 };
 
-struct gen_pipe {
-	pthread_mutex_t mu;
-	pthread_cond_t work, done;	/* a slot to generate; a slot generated */
-	struct gen_slot *slot;
-	size_t head;			/* slots filled (store thread) */
-	size_t gen;			/* slots generated (generator thread) */
-	size_t tail;			/* slots recorded (store thread only) */
-	bool finished, stop;		/* no more slots; give up */
-	bool gen_waits, store_waits;
-	/* the generator thread's own, until it is joined */
-	const struct build *b;
-	struct x837 *x;
-	struct set_state ss;
-	int64_t batch, st02_first, st02_last, claims;
-	int set_max;
+/* The claims that had findings before the build, in claim order: theirs are cleared first. */
+struct had_findings {
+	struct scrub_count *v;
+	size_t n;
 };
 
-/* Generate one slot's claim (generator thread). MB_ERROR stops the thread. */
+struct gen_pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;	/* a slot to handle; a slot handled */
+	struct gen_slot *slot;
+	size_t head;			/* slots filled (reading thread) */
+	size_t gen;			/* slots generated and recorded (writer thread) */
+	bool finished, stop;		/* no more slots; give up */
+	bool failed;			/* the writer thread stopped on an error: msg */
+	bool gen_waits, store_waits;
+	char msg[512];
+	/* the writer thread's own, until it is joined */
+	const struct build *b;
+	struct store *w;		/* the writing connection */
+	const struct had_findings *had;
+	struct x837 *x;
+	struct set_state ss;
+	struct batch *bt;		/* its counts */
+	int64_t claims, marked;		/* claims generated; of them marked submitted */
+	int64_t st02_first, st02_last;
+	int set_max;
+	char note[64];			/* the history note of the claims sent */
+	struct stamp at;
+};
+
 static int gen_one(struct gen_pipe *p, struct gen_slot *sl)
 {
 	struct claim_data *cd = &sl->cd;
@@ -425,12 +444,12 @@ static int gen_one(struct gen_pipe *p, struct gen_slot *sl)
 	}
 	if (!ss->open) {
 		if (ss->index >= p->st02_last - p->st02_first + 1) {
-			error("BUG: batch %lld needs more transaction sets than it reserved", (long long)p->batch);
+			error("BUG: batch %lld needs more transaction sets than it reserved", (long long)p->bt->id);
 			goto fail;
 		}
 		ss->st02 = p->st02_first + ss->index;
 		snprintf(st02, sizeof(st02), "%04lld", (long long)ss->st02);
-		snprintf(ss->bht03, sizeof(ss->bht03), "B%lldT%d", (long long)p->batch, ss->index + 1);
+		snprintf(ss->bht03, sizeof(ss->bht03), "B%lldT%d", (long long)p->bt->id, ss->index + 1);
 		x837_stats(p->x, &xs);
 		ss->seg0 = xs.segments;
 		if (x837_begin_transaction(p->x, st02, ss->bht03) != MB_OK)
@@ -442,7 +461,7 @@ static int gen_one(struct gen_pipe *p, struct gen_slot *sl)
 	sl->st02 = ss->st02;
 	for (i = 0; i < cd->enc.ncharges && i < MAX_CLAIM_LINES; i++) {
 		compact_mods(&cd->enc.charges[i]);
-		line_ctl(ctl[i], p->batch, sl->seq, i + 1);
+		line_ctl(ctl[i], p->bt->id, sl->seq, i + 1);
 		ctlp[i] = ctl[i];
 	}
 	memset(&xc, 0, sizeof(xc));
@@ -490,6 +509,73 @@ fail:
 	return MB_ERROR;
 }
 
+
+/* Did the claim have findings before this build? */
+static bool had_findings(const struct had_findings *h, int64_t claim)
+{
+	size_t lo = 0, hi = h->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h->v[mid].claim < claim)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < h->n && h->v[lo].claim == claim;
+}
+
+/* Replace a claim's findings with res (on the writing connection). */
+static int record_findings(struct store *w, const struct had_findings *h, const struct scrub_result *res)
+{
+	if (had_findings(h, res->claim) && store_findings_clear(w, res->claim) != MB_OK)
+		return MB_ERROR;
+	return scrub_store_to(w, res);
+}
+
+/* Mark the claims generated since the last range submitted (writer thread, or after it). */
+static int mark_sent(struct gen_pipe *p)
+{
+	if (store_batch_mark_sent(p->w, p->bt->id, p->marked + 1, p->claims, p->note, &p->at) != MB_OK)
+		return MB_ERROR;
+	p->marked = p->claims;
+	return MB_OK;
+}
+
+/* Record one generated slot in the batch's transaction (writer thread). */
+static int gen_record(struct gen_pipe *p, struct gen_slot *sl)
+{
+	struct claim_data *cd = &sl->cd;
+	struct batch *bt = p->bt;
+
+	switch (sl->outcome) {
+	case GEN_FAILED:
+		return error("%s", sl->msg);
+	case GEN_HELD:
+		return record_findings(p->w, p->had, &sl->res);
+	case GEN_REFUSED:
+		refused_finding(&sl->res, cd->claim.id, sl->msg);
+		return record_findings(p->w, p->had, &sl->res);
+	case GEN_SENT:
+		break;
+	}
+	if (store_batch_claim_insert(p->w, bt->id, sl->seq, sl->st02, &cd->claim, cd->enc.ncharges) != MB_OK)
+		return MB_ERROR;
+	if ((sl->res.n || had_findings(p->had, cd->claim.id)) && record_findings(p->w, p->had, &sl->res) != MB_OK)
+		return MB_ERROR;
+	bt->claims++;
+	bt->lines += cd->enc.ncharges;
+	bt->total += sl->total;
+	if (sl->set_closed &&
+	    store_batch_set_insert(p->w, bt->id, sl->set_st02, sl->set_bht03, sl->set_claims,
+				   sl->set_segments) != MB_OK)
+		return MB_ERROR;
+	if (p->claims - p->marked >= MARK_CHUNK)
+		return mark_sent(p);
+	return MB_OK;
+}
+
 static void *gen_thread(void *arg)
 {
 	struct gen_pipe *p = arg;
@@ -507,9 +593,14 @@ static void *gen_thread(void *arg)
 			break;
 		sl = &p->slot[p->gen % GEN_SLOTS];
 		pthread_mutex_unlock(&p->mu);
-		failed = gen_one(p, sl) != MB_OK;
+		failed = gen_one(p, sl) != MB_OK || gen_record(p, sl) != MB_OK;
 		pthread_mutex_lock(&p->mu);
-		p->gen++;
+		if (failed) {
+			p->failed = true;
+			SCPY(p->msg, error_last());
+		} else {
+			p->gen++;
+		}
 		if (p->store_waits)
 			pthread_cond_signal(&p->done);
 	}
@@ -517,65 +608,23 @@ static void *gen_thread(void *arg)
 	return NULL;
 }
 
-/* Record one generated slot as the single-threaded loop did (store thread). */
-static int gen_record(struct build *b, struct batch *bt, struct gen_slot *sl)
+/* Wait until the ring has a free slot (reading thread); MB_ERROR when the writer failed. */
+static int gen_wait(struct gen_pipe *p)
 {
-	struct claim_data *cd = &sl->cd;
-
-	switch (sl->outcome) {
-	case GEN_FAILED:
-		return error("%s", sl->msg);
-	case GEN_HELD:
-		if (scrub_store(b->scrub, &sl->res) != MB_OK)
-			return MB_ERROR;
-		b->r->held++;
-		return MB_OK;
-	case GEN_REFUSED:
-		refused_finding(&sl->res, cd->claim.id, sl->msg);
-		if (scrub_store(b->scrub, &sl->res) != MB_OK)
-			return MB_ERROR;
-		b->r->held++;
-		return MB_OK;
-	case GEN_SENT:
-		break;
-	}
-	if (store_batch_claim_insert(b->st, bt->id, sl->seq, sl->st02, &cd->claim, cd->enc.ncharges) != MB_OK)
-		return MB_ERROR;
-	if (sl->res.n && scrub_store(b->scrub, &sl->res) != MB_OK)
-		return MB_ERROR;
-	bt->claims++;
-	bt->lines += cd->enc.ncharges;
-	bt->total += sl->total;
-	if (sl->set_closed &&
-	    store_batch_set_insert(b->st, bt->id, sl->set_st02, sl->set_bht03, sl->set_claims,
-				   sl->set_segments) != MB_OK)
-		return MB_ERROR;
-	return MB_OK;
-}
-
-/*
- * Record the slots generated so far; with wait, first wait until the ring
- * has a free slot (store thread).
- */
-static int gen_drain(struct build *b, struct batch *bt, struct gen_pipe *p, bool wait)
-{
-	size_t gen;
+	bool failed;
 
 	pthread_mutex_lock(&p->mu);
-	while (wait && p->head - p->tail >= GEN_SLOTS && p->gen == p->tail) {
+	while (p->head - p->gen >= GEN_SLOTS && !p->failed) {
 		p->store_waits = true;
 		pthread_cond_wait(&p->done, &p->mu);
 		p->store_waits = false;
 	}
-	gen = p->gen;
+	failed = p->failed;
 	pthread_mutex_unlock(&p->mu);
-	for (; p->tail < gen; p->tail++)
-		if (gen_record(b, bt, &p->slot[p->tail % GEN_SLOTS]) != MB_OK)
-			return MB_ERROR;
-	return MB_OK;
+	return failed ? error("%s", p->msg) : MB_OK;
 }
 
-/* Hand the slot just filled to the generator thread. */
+/* Hand the slot just filled to the writer thread. */
 static void gen_push(struct gen_pipe *p)
 {
 	pthread_mutex_lock(&p->mu);
@@ -585,8 +634,8 @@ static void gen_push(struct gen_pipe *p)
 	pthread_mutex_unlock(&p->mu);
 }
 
-/* Tell the generator thread that no slot follows (stop: give up) and wait for it. */
-static void gen_join(struct gen_pipe *p, pthread_t th, bool stop)
+/* Tell the writer thread that no slot follows (stop: give up) and wait for it; MB_ERROR when it failed. */
+static int gen_join(struct gen_pipe *p, pthread_t th, bool stop)
 {
 	pthread_mutex_lock(&p->mu);
 	p->finished = true;
@@ -594,6 +643,49 @@ static void gen_join(struct gen_pipe *p, pthread_t th, bool stop)
 	pthread_cond_signal(&p->work);
 	pthread_mutex_unlock(&p->mu);
 	pthread_join(th, NULL);
+	return p->failed ? error("%s", p->msg) : MB_OK;
+}
+
+static struct gen_pipe *gen_new(struct build *b, struct x837 *x, struct batch *bt, const struct had_findings *had)
+{
+	struct gen_pipe *p = xcalloc(1, sizeof(*p));
+	int i;
+
+	p->slot = xcalloc(GEN_SLOTS, sizeof(*p->slot));
+	for (i = 0; i < GEN_SLOTS; i++)
+		claim_data_init(&p->slot[i].cd);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	p->b = b;
+	p->w = b->st;
+	p->had = had;
+	p->x = x;
+	p->bt = bt;
+	p->st02_first = bt->st02_first;
+	p->st02_last = bt->st02_last;
+	p->set_max = b->o->set_max > 0 ? b->o->set_max : BATCH_SET_MAX;
+	snprintf(p->note, sizeof(p->note), "sent in batch %lld (ISA13 %09lld)", (long long)bt->id,
+		 (long long)bt->isa13);
+	p->at = b->at;
+	return p;
+}
+
+static void gen_free(struct gen_pipe *p)
+{
+	int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < GEN_SLOTS; i++) {
+		claim_data_release(&p->slot[i].cd);
+		scrub_result_release(&p->slot[i].res);
+	}
+	free(p->slot);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->work);
+	pthread_cond_destroy(&p->done);
+	free(p);
 }
 
 static int set_close(struct build *b, struct x837 *x, const struct batch *bt, struct set_state *ss)
@@ -614,26 +706,29 @@ static int set_close(struct build *b, struct x837 *x, const struct batch *bt, st
  */
 static int write_batch(struct build *b, const struct receiver *rcv, struct batch *bt, bool *sent)
 {
-	const int set_max = b->o->set_max > 0 ? b->o->set_max : BATCH_SET_MAX;
 	struct x12_delims delims = X12_DELIMS_DEFAULT;
 	struct x837_interchange ic = { 0 };
 	struct x837_stats xs;
-	struct set_state ss = { 0 };
+	struct had_findings had = { NULL, 0 };
 	struct claim_reader *rd = NULL;
 	struct x837 *x = NULL;
 	struct gen_pipe *p = NULL;
 	struct gen_slot *sl;
 	pthread_t th;
 	FILE *f = NULL;
-	bool published = false, removed, running = false;
-	int fd = -1, rc, i, ret = MB_ERROR;
+	bool published = false, removed, running = false, reading = false;
+	int fd = -1, rc, ret = MB_ERROR;
 
 	*sent = false;
 	delims.newline = b->o->newlines;
+	/* The write lock first, then the snapshot: nothing can change between them. */
 	if (store_begin(b->st) != MB_OK)
 		return MB_ERROR;
-	if (store_findings_clear_group(b->st, rcv->id) != MB_OK)
+	if (store_findings_counts(b->st, &had.v, &had.n) != MB_OK)
 		goto cleanup;
+	if (store_begin_read(b->ro) != MB_OK)
+		goto cleanup;
+	reading = true;
 	fd = open(bt->tmp_path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0) {
 		error("cannot create '%s': %s", bt->tmp_path, strerror(errno));
@@ -656,28 +751,16 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	ic.delims = &delims;
 	if (x837_begin(f, &ic, &x) != MB_OK)
 		goto cleanup;
-	if (store_claim_reader_open(b->st, rcv->id, true, &rd) != MB_OK)
+	if (store_claim_reader_open(b->ro, rcv->id, true, &rd) != MB_OK)
 		goto cleanup;
-	p = xcalloc(1, sizeof(*p));
-	p->slot = xcalloc(GEN_SLOTS, sizeof(*p->slot));
-	for (i = 0; i < GEN_SLOTS; i++)
-		claim_data_init(&p->slot[i].cd);
-	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->work, NULL);
-	pthread_cond_init(&p->done, NULL);
-	p->b = b;
-	p->x = x;
-	p->batch = bt->id;
-	p->st02_first = bt->st02_first;
-	p->st02_last = bt->st02_last;
-	p->set_max = set_max;
+	p = gen_new(b, x, bt, &had);
 	if (pthread_create(&th, NULL, gen_thread, p) != 0) {
-		error("cannot start the 837P generator thread");
+		error("cannot start the 837P writer thread");
 		goto cleanup;
 	}
 	running = true;
 	for (;;) {
-		if (gen_drain(b, bt, p, true) != MB_OK)
+		if (gen_wait(p) != MB_OK)
 			goto cleanup;
 		sl = &p->slot[p->head % GEN_SLOTS];
 		rc = store_claim_reader_next(rd, &sl->cd);
@@ -690,13 +773,16 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	}
 	if (rc < 0)
 		goto cleanup;
-	gen_join(p, th, false);
 	running = false;
-	if (gen_drain(b, bt, p, false) != MB_OK)
+	if (gen_join(p, th, false) != MB_OK)
 		goto cleanup;
-	ss = p->ss;
+	/* The writer thread is done: this thread has the writing connection again. */
+	b->r->held += (size_t)(p->head - (size_t)p->claims);
 	store_claim_reader_close(rd);
 	rd = NULL;
+	reading = false;
+	if (store_commit(b->ro) != MB_OK)
+		goto cleanup;
 	if (bt->claims == 0) {
 		/* Nothing clean: no file; the reservation stays used but the row goes. */
 		if (store_batch_delete_unused(b->st, bt->id) != MB_OK)
@@ -704,7 +790,7 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 		ret = MB_OK;
 		goto cleanup;
 	}
-	if (set_close(b, x, bt, &ss) != MB_OK || x837_end(x) != MB_OK)
+	if (mark_sent(p) != MB_OK || set_close(b, x, bt, &p->ss) != MB_OK || x837_end(x) != MB_OK)
 		goto cleanup;
 	x837_stats(x, &xs);
 	bt->bytes = (int64_t)xs.bytes;
@@ -735,18 +821,11 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 cleanup:
 	if (running)
 		gen_join(p, th, true);
-	if (p) {
-		for (i = 0; i < GEN_SLOTS; i++) {
-			claim_data_release(&p->slot[i].cd);
-			scrub_result_release(&p->slot[i].res);
-		}
-		free(p->slot);
-		pthread_mutex_destroy(&p->mu);
-		pthread_cond_destroy(&p->work);
-		pthread_cond_destroy(&p->done);
-		free(p);
-	}
+	gen_free(p);
 	store_claim_reader_close(rd);
+	if (reading)
+		store_rollback(b->ro);
+	free(had.v);
 	x837_free(x);
 	if (f)
 		fclose(f);
@@ -789,18 +868,23 @@ cleanup:
 /* The claims no receiver takes: scrubbed (RECEIVER and whatever else) and held. */
 static int scrub_group(struct build *b, int64_t grp)
 {
+	struct had_findings had = { NULL, 0 };
 	struct claim_reader *rd = NULL;
+	bool reading = false;
 	int rc, ret = MB_ERROR;
 
 	if (store_begin(b->st) != MB_OK)
 		return MB_ERROR;
-	if (store_findings_clear_group(b->st, grp) != MB_OK)
+	if (store_findings_counts(b->st, &had.v, &had.n) != MB_OK)
 		goto cleanup;
-	if (store_claim_reader_open(b->st, grp, true, &rd) != MB_OK)
+	if (store_begin_read(b->ro) != MB_OK)
+		goto cleanup;
+	reading = true;
+	if (store_claim_reader_open(b->ro, grp, true, &rd) != MB_OK)
 		goto cleanup;
 	while ((rc = store_claim_reader_next(rd, &b->cd)) == 1) {
 		if (scrub_claim(b->scrub, &b->cd, &b->res) != MB_OK ||
-		    scrub_store(b->scrub, &b->res) != MB_OK)
+		    record_findings(b->st, &had, &b->res) != MB_OK)
 			goto cleanup;
 		if (b->res.errors)
 			b->r->held++;
@@ -809,6 +893,13 @@ static int scrub_group(struct build *b, int64_t grp)
 		ret = MB_OK;
 cleanup:
 	store_claim_reader_close(rd);
+	free(had.v);
+	if (reading) {
+		if (ret == MB_OK)
+			ret = store_commit(b->ro);
+		else
+			store_rollback(b->ro);
+	}
 	if (ret != MB_OK) {
 		store_rollback(b->st);
 		return ret;
@@ -824,12 +915,12 @@ static int select_claims(struct build *b, size_t *count)
 	int rc;
 
 	*count = 0;
-	if (store_claimsel_reset(b->st) != MB_OK)
+	if (store_claimsel_reset(b->ro) != MB_OK)
 		return MB_ERROR;
 	if (!b->o->nids)
-		return store_claimsel_ready(b->st, b->o->payer, true, count);
+		return store_claimsel_ready(b->ro, b->o->payer, true, count);
 	for (i = 0; i < b->o->nids; i++) {
-		rc = store_claimsel_add(b->st, b->o->ids[i], true, &status);
+		rc = store_claimsel_add(b->ro, b->o->ids[i], true, &status);
 		if (rc != MB_OK)
 			return rc;
 		if (status != CLAIM_READY)
@@ -861,6 +952,8 @@ int batch_build(struct store *st, const struct build_opts *o, struct build_resul
 	b.o = o;
 	b.r = r;
 	claim_data_init(&b.cd);
+	if (store_in_transaction(st))
+		BUG("batch_build inside a transaction: its reading connection would not see it");
 	if (!o->outdir || !*o->outdir)
 		return error("'--out' is required: the folder the batch files go to");
 	if (stat(o->outdir, &sb) != 0 || !S_ISDIR(sb.st_mode))
@@ -889,8 +982,12 @@ int batch_build(struct store *st, const struct build_opts *o, struct build_resul
 	b.date = date_today();
 	date_now_stamp(stamp);
 	b.hhmm = atoi(stamp + 11) * 100 + atoi(stamp + 14);
+	SCPY(b.at.by, user_current());
+	SCPY(b.at.at, stamp);
 
 	if (batch_cleanup(st, &r->cleaned) != MB_OK)
+		return MB_ERROR;
+	if (store_open(store_path(st), STORE_READONLY, &b.ro) != MB_OK)
 		return MB_ERROR;
 	rc = select_claims(&b, &count);
 	if (rc != MB_OK) {
@@ -901,9 +998,9 @@ int batch_build(struct store *st, const struct build_opts *o, struct build_resul
 		ret = MB_OK;
 		goto cleanup;
 	}
-	if (store_claimsel_receivers(st, &groups, &ngroups) != MB_OK)
+	if (store_claimsel_receivers(b.ro, &groups, &ngroups) != MB_OK)
 		goto cleanup;
-	if (scrub_open(st, &b.scrub) != MB_OK)
+	if (scrub_open(b.ro, &b.scrub) != MB_OK)
 		goto cleanup;
 	for (i = 0; i < ngroups; i++) {
 		if (groups[i].receiver == 0) {
@@ -933,5 +1030,6 @@ cleanup:
 	scrub_close(b.scrub);
 	scrub_result_release(&b.res);
 	claim_data_release(&b.cd);
+	store_close(b.ro);
 	return ret;
 }

@@ -1057,14 +1057,19 @@ int scrub_claim(struct scrubber *s, const struct claim_data *cd, struct scrub_re
 	return MB_OK;
 }
 
-int scrub_store(struct scrubber *s, const struct scrub_result *res)
+int scrub_store_to(struct store *st, const struct scrub_result *res)
 {
 	size_t i;
 
 	for (i = 0; i < res->n; i++)
-		if (store_finding_insert(s->st, &res->f[i]) != MB_OK)
+		if (store_finding_insert(st, &res->f[i]) != MB_OK)
 			return MB_ERROR;
 	return MB_OK;
+}
+
+int scrub_store(struct scrubber *s, const struct scrub_result *res)
+{
+	return scrub_store_to(s->st, res);
 }
 
 /* ---- scrubbing claims from the database ---- */

@@ -733,14 +733,37 @@ int store_batch_claim_insert(struct store *st, int64_t batch, int64_t seq, int64
 	return store_exec_stmt(st, s, "batch claim");
 }
 
-int store_batch_claim_delete(struct store *st, int64_t batch, int64_t seq)
+int store_batch_mark_sent(struct store *st, int64_t batch, int64_t from, int64_t to, const char *note,
+			  const struct stamp *at)
 {
-	static const char sql[] = "DELETE FROM batch_claims WHERE batch_id = :batch AND seq = :seq";
-	sqlite3_stmt *s = store_prepare(st, sql);
+	static const char upd_claims[] =
+		"UPDATE claims SET status = 'submitted', batch_id = :id WHERE status = 'ready' AND id IN "
+		"(SELECT claim_id FROM batch_claims WHERE batch_id = :id AND seq BETWEEN :from AND :to)";
+	static const char ins_history[] =
+		"INSERT INTO claim_history (claim_id, status, note, created_by, created_at) "
+		"SELECT claim_id, 'submitted', :note, :by, :at FROM batch_claims "
+		"WHERE batch_id = :id AND seq BETWEEN :from AND :to ORDER BY seq";
+	sqlite3_stmt *s;
 
-	bind_int(s, ":batch", batch);
-	bind_int(s, ":seq", seq);
-	return store_exec_stmt(st, s, "batch claim");
+	if (to < from)
+		return MB_OK;
+	s = store_prepare(st, upd_claims);
+	bind_int(s, ":id", batch);
+	bind_int(s, ":from", from);
+	bind_int(s, ":to", to);
+	if (store_exec_stmt(st, s, "claims") != MB_OK)
+		return MB_ERROR;
+	if (sqlite3_changes64(st->db) != to - from + 1)
+		return error("batch %lld: a claim of its %lld to %lld is no longer ready", (long long)batch,
+			     (long long)from, (long long)to);
+	s = store_prepare(st, ins_history);
+	bind_text(s, ":note", note);
+	bind_text(s, ":by", at->by);
+	bind_text(s, ":at", at->at);
+	bind_int(s, ":id", batch);
+	bind_int(s, ":from", from);
+	bind_int(s, ":to", to);
+	return store_exec_stmt(st, s, "claim history");
 }
 
 int store_batch_finish(struct store *st, const struct batch *b)
@@ -748,15 +771,7 @@ int store_batch_finish(struct store *st, const struct batch *b)
 	static const char upd_batch[] =
 		"UPDATE batches SET status = 'sent', claims = :claims, lines = :lines, total = :total, "
 		"bytes = :bytes, sent_at = :at WHERE id = :id AND status = 'pending'";
-	static const char upd_claims[] =
-		"UPDATE claims SET status = 'submitted', batch_id = :id "
-		"WHERE id IN (SELECT claim_id FROM batch_claims WHERE batch_id = :id)";
-	static const char ins_history[] =
-		"INSERT INTO claim_history (claim_id, status, note, created_by, created_at) "
-		"SELECT claim_id, 'submitted', :note, :by, :at FROM batch_claims "
-		"WHERE batch_id = :id ORDER BY seq";
 	struct stamp now = { "", "" };
-	char note[64];
 	sqlite3_stmt *s;
 
 	stamp_fill(&now);
@@ -771,18 +786,7 @@ int store_batch_finish(struct store *st, const struct batch *b)
 		return MB_ERROR;
 	if (sqlite3_changes(st->db) != 1)
 		return error("batch %lld is no longer pending", (long long)b->id);
-	s = store_prepare(st, upd_claims);
-	bind_int(s, ":id", b->id);
-	if (store_exec_stmt(st, s, "claims") != MB_OK)
-		return MB_ERROR;
-	snprintf(note, sizeof(note), "sent in batch %lld (ISA13 %09lld)", (long long)b->id,
-		 (long long)b->isa13);
-	s = store_prepare(st, ins_history);
-	bind_text(s, ":note", note);
-	bind_text(s, ":by", now.by);
-	bind_text(s, ":at", now.at);
-	bind_int(s, ":id", b->id);
-	return store_exec_stmt(st, s, "claim history");
+	return MB_OK;
 }
 
 int store_batch_trace(struct store *st, int64_t batch, int64_t seq, int lx, int64_t *claim,
