@@ -177,8 +177,8 @@ static void make_base(const char *mb, long patients, long claims)
 	/* Exactly the claims with the most lines are ready; the demo's own ready ones wait. */
 	snprintf(sql, sizeof(sql),
 		 "BEGIN;"
-		 "UPDATE claims SET status = 'hold' WHERE status = 'ready';"
-		 "UPDATE claims SET status = 'ready' WHERE id IN (SELECT cl.claim_id FROM claim_lines cl"
+		 "UPDATE claim_state SET status = 'hold' WHERE status = 'ready';"
+		 "UPDATE claim_state SET status = 'ready' WHERE claim_id IN (SELECT cl.claim_id FROM claim_lines cl"
 		 " JOIN claims c ON c.id = cl.claim_id WHERE c.coverage_id IS NOT NULL"
 		 " AND c.frequency = '1' GROUP BY cl.claim_id ORDER BY count(*) DESC, cl.claim_id LIMIT %ld);"
 		 "COMMIT; PRAGMA wal_checkpoint(TRUNCATE);", claims);

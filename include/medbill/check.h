@@ -16,6 +16,7 @@
  *   transfer    the rows sharing a transfer id are two that sum to zero
  *   claim total a claim's total equals the sum of its lines' charges, and
  *               it has 1..MAX_CLAIM_LINES lines
+ *   claim state every claim has its state row (status, batch)
  *   credit      no balance is below zero without a credit reason on one of
  *               its rows
  */
@@ -32,6 +33,7 @@ struct store;
 	_(REVERSAL, "reversal") \
 	_(TRANSFER, "transfer") \
 	_(CLAIM_TOTAL, "claim total") \
+	_(CLAIM_STATE, "claim state") \
 	_(CREDIT, "credit")
 
 #define CHECK_ENUM_(n, s) CHECK_##n,

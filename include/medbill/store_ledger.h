@@ -118,6 +118,7 @@ enum store_check_query {
 				   with one, 3 transfer without xfer id) */
 	SCQ_TRANSFER,		/* xfer, rows, sum, 1 when on more than one charge line */
 	SCQ_CLAIM_TOTAL,	/* claim, total, lines sum, lines */
+	SCQ_CLAIM_STATE,	/* claim: claims without their state row */
 	SCQ_CREDIT,		/* charge, party, balance */
 	SCQ_COUNT
 };

@@ -177,6 +177,11 @@ static int on_claim_total(const int64_t v[], void *ud)
 	return 0;
 }
 
+static int on_claim_state(const int64_t v[], void *ud)
+{
+	return report(ud, "claim %lld has no status (no claim_state row)", LL(v[0]));
+}
+
 static int on_credit(const int64_t v[], void *ud)
 {
 	char p[40], m[MONEY_BUF];
@@ -201,6 +206,7 @@ static const struct {
 	{ SCQ_ROW_KIND, CHECK_REVERSAL, on_row_kind, NULL },
 	{ SCQ_TRANSFER, CHECK_TRANSFER, on_transfer, NULL },
 	{ SCQ_CLAIM_TOTAL, CHECK_CLAIM_TOTAL, on_claim_total, NULL },
+	{ SCQ_CLAIM_STATE, CHECK_CLAIM_STATE, on_claim_state, NULL },
 	{ SCQ_CREDIT, CHECK_CREDIT, on_credit, NULL },
 };
 

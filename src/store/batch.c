@@ -92,9 +92,10 @@ static const char q_ready[] =
 	"INSERT OR IGNORE INTO temp.claim_sel (grp, claim_id) "
 	"SELECT CASE WHEN :by_receiver THEN ifnull(py.receiver_id, "
 	"  ifnull((SELECT default_receiver FROM settings WHERE id = 1), 0)) ELSE 0 END, c.id "
-	"FROM claims c JOIN coverages cv ON cv.id = c.coverage_id "
+	"FROM claim_state cs JOIN claims c ON c.id = cs.claim_id "
+	"JOIN coverages cv ON cv.id = c.coverage_id "
 	"JOIN payers py ON py.id = cv.payer_id "
-	"WHERE c.status = 'ready' AND (:payer IS NULL OR py.payer_id = :payer)";
+	"WHERE cs.status = 'ready' AND (:payer IS NULL OR py.payer_id = :payer)";
 
 int store_claimsel_ready(struct store *st, const char *payer, bool by_receiver, size_t *n)
 {
@@ -111,9 +112,10 @@ int store_claimsel_ready(struct store *st, const char *payer, bool by_receiver, 
 int store_claimsel_add(struct store *st, int64_t claim, bool by_receiver, enum claim_status *status)
 {
 	static const char q[] =
-		"SELECT c.status, CASE WHEN :by_receiver THEN ifnull(py.receiver_id, "
+		"SELECT cs.status, CASE WHEN :by_receiver THEN ifnull(py.receiver_id, "
 		"  ifnull((SELECT default_receiver FROM settings WHERE id = 1), 0)) ELSE 0 END "
-		"FROM claims c LEFT JOIN coverages cv ON cv.id = c.coverage_id "
+		"FROM claims c JOIN claim_state cs ON cs.claim_id = c.id "
+		"LEFT JOIN coverages cv ON cv.id = c.coverage_id "
 		"LEFT JOIN payers py ON py.id = cv.payer_id WHERE c.id = :claim";
 	static const char ins[] =
 		"INSERT OR IGNORE INTO temp.claim_sel (grp, claim_id) VALUES (:grp, :claim)";
@@ -165,7 +167,7 @@ int store_claimsel_receivers(struct store *st, struct sel_receiver **out, size_t
 
 static const char q_claims[] =
 	"SELECT c.id, c.encounter_id, c.coverage_id, c.pcn, c.frequency, c.original_id, "
-	" c.payer_claim_no, c.status, c.total, c.created_by, c.created_at, "			/* 0-10 */
+	" c.payer_claim_no, cs.status, c.total, c.created_by, c.created_at, "			/* 0-10 */
 	" e.patient_id, e.dos, e.rendering_id, e.referring_id, e.facility_id, e.pos, "
 	" e.prior_auth, e.onset_date, e.accident_date, e.accident_code, e.accident_state, "	/* 11-21 */
 	" pt.account, pt.last_name, pt.first_name, pt.middle_name, pt.dob, pt.sex, "
@@ -181,6 +183,7 @@ static const char q_claims[] =
 	" f.last_name, f.npi, f.taxonomy, f.addr1, f.addr2, f.city, f.state, f.zip, "		/* 71-78 */
 	" cv.insurance_type "										/* 79 */
 	"FROM temp.claim_sel s JOIN claims c ON c.id = s.claim_id "
+	"JOIN claim_state cs ON cs.claim_id = c.id "
 	"JOIN encounters e ON e.id = c.encounter_id "
 	"JOIN patients pt ON pt.id = e.patient_id "
 	"LEFT JOIN coverages cv ON cv.id = c.coverage_id "
@@ -188,7 +191,7 @@ static const char q_claims[] =
 	"LEFT JOIN providers r ON r.id = e.rendering_id "
 	"LEFT JOIN providers rf ON rf.id = e.referring_id "
 	"LEFT JOIN providers f ON f.id = e.facility_id "
-	"WHERE s.grp = :grp AND (:ready = 0 OR c.status = 'ready') "
+	"WHERE s.grp = :grp AND (:ready = 0 OR cs.status = 'ready') "
 	"ORDER BY s.claim_id";
 
 static const char q_lines[] =
@@ -576,7 +579,7 @@ int store_batch_insert(struct store *st, struct batch *b)
 		"st02_last, status, path, tmp_path, note, created_by, created_at) VALUES ("
 		/* after the batch numbers claims carry from another system (an import) */
 		" max(ifnull((SELECT max(id) FROM batches), 0), "
-		"     ifnull((SELECT max(batch_id) FROM claims WHERE batch_id IS NOT NULL), 0)) + 1, :kind, "
+		"     ifnull((SELECT max(batch_id) FROM claim_state WHERE batch_id IS NOT NULL), 0)) + 1, :kind, "
 		":receiver, :submitter, :usage, :isa13, :gs06, :st02_first, :st02_last, :status, "
 		":path, :tmp_path, :note, :by, :at)";
 	sqlite3_stmt *s = store_prepare(st, sql);
@@ -737,7 +740,7 @@ int store_batch_mark_sent(struct store *st, int64_t batch, int64_t from, int64_t
 			  const struct stamp *at)
 {
 	static const char upd_claims[] =
-		"UPDATE claims SET status = 'submitted', batch_id = :id WHERE status = 'ready' AND id IN "
+		"UPDATE claim_state SET status = 'submitted', batch_id = :id WHERE status = 'ready' AND claim_id IN "
 		"(SELECT claim_id FROM batch_claims WHERE batch_id = :id AND seq BETWEEN :from AND :to)";
 	static const char ins_history[] =
 		"INSERT INTO claim_history (claim_id, status, note, created_by, created_at) "

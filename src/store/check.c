@@ -73,6 +73,9 @@ static const char *const check_sql[SCQ_COUNT] = {
 		" GROUP BY c.id"
 		" HAVING c.total <> coalesce(sum(ch.amount), 0) OR count(l.charge_id) NOT BETWEEN 1 AND :max"
 		" ORDER BY 1",
+	[SCQ_CLAIM_STATE] =
+		"SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_state s WHERE s.claim_id = c.id)"
+		" ORDER BY 1",
 	[SCQ_CREDIT] =
 		"SELECT b.charge_id, b.party, b.amount FROM balances b WHERE b.amount < 0"
 		" AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.charge_id = b.charge_id"

@@ -42,8 +42,10 @@ int store_claim_insert(struct store *st, struct claim *c, int64_t batch)
 {
 	static const char sql[] =
 		"INSERT INTO claims (id, encounter_id, coverage_id, pcn, frequency, original_id,"
-		" payer_claim_no, status, total, batch_id, created_by, created_at)"
-		" VALUES (:id, :enc, :cov, :pcn, :freq, :orig, :icn, :status, :total, :batch, :by, :at)";
+		" payer_claim_no, total, created_by, created_at)"
+		" VALUES (:id, :enc, :cov, :pcn, :freq, :orig, :icn, :total, :by, :at)";
+	static const char state_sql[] =
+		"INSERT INTO claim_state (claim_id, status, batch_id) VALUES (:claim, :status, :batch)";
 	static const char line_sql[] =
 		"INSERT INTO claim_lines (claim_id, line_no, charge_id) VALUES (:claim, :line, :charge)";
 	sqlite3_stmt *s;
@@ -58,15 +60,19 @@ int store_claim_insert(struct store *st, struct claim *c, int64_t batch)
 	bind_char(s, ":freq", c->frequency ? c->frequency : '1');
 	bind_int_or_null(s, ":orig", c->original);
 	bind_text(s, ":icn", c->payer_claim_no);
-	bind_text(s, ":status", claim_status_name(c->status));
 	bind_int(s, ":total", c->total);
-	bind_int_or_null(s, ":batch", batch);
 	bind_text(s, ":by", c->created.by);
 	bind_text(s, ":at", c->created.at);
 	if (store_exec_stmt(st, s, "claim") != MB_OK)
 		return MB_ERROR;
 	if (!c->id)
 		c->id = sqlite3_last_insert_rowid(st->db);
+	s = store_prepare(st, state_sql);
+	bind_int(s, ":claim", c->id);
+	bind_text(s, ":status", claim_status_name(c->status));
+	bind_int_or_null(s, ":batch", batch);
+	if (store_exec_stmt(st, s, "claim state") != MB_OK)
+		return MB_ERROR;
 	for (i = 0; i < c->nlines; i++) {
 		s = store_prepare(st, line_sql);
 		bind_int(s, ":claim", c->id);
@@ -112,11 +118,13 @@ static int read_lines(struct store *st, struct claim *c)
 int store_claim_get(struct store *st, int64_t id, const char *pcn, struct claim *out)
 {
 	static const char by_id[] =
-		"SELECT id, encounter_id, coverage_id, pcn, frequency, original_id, payer_claim_no,"
-		" status, total, created_by, created_at FROM claims WHERE id = :id";
+		"SELECT c.id, c.encounter_id, c.coverage_id, c.pcn, c.frequency, c.original_id,"
+		" c.payer_claim_no, s.status, c.total, c.created_by, c.created_at"
+		" FROM claims c JOIN claim_state s ON s.claim_id = c.id WHERE c.id = :id";
 	static const char by_pcn[] =
-		"SELECT id, encounter_id, coverage_id, pcn, frequency, original_id, payer_claim_no,"
-		" status, total, created_by, created_at FROM claims WHERE pcn = :pcn";
+		"SELECT c.id, c.encounter_id, c.coverage_id, c.pcn, c.frequency, c.original_id,"
+		" c.payer_claim_no, s.status, c.total, c.created_by, c.created_at"
+		" FROM claims c JOIN claim_state s ON s.claim_id = c.id WHERE c.pcn = :pcn";
 	sqlite3_stmt *s;
 	int rc;
 
@@ -148,7 +156,7 @@ static int update_done(struct store *st, int64_t id)
 
 int store_claim_set_status(struct store *st, int64_t id, const char *status)
 {
-	sqlite3_stmt *s = store_prepare(st, "UPDATE claims SET status = :status WHERE id = :id");
+	sqlite3_stmt *s = store_prepare(st, "UPDATE claim_state SET status = :status WHERE claim_id = :id");
 
 	bind_text(s, ":status", status);
 	bind_int(s, ":id", id);
@@ -170,7 +178,7 @@ int store_claim_set_payer_claim_no(struct store *st, int64_t id, const char *icn
 
 int store_claim_set_batch(struct store *st, int64_t id, int64_t batch)
 {
-	sqlite3_stmt *s = store_prepare(st, "UPDATE claims SET batch_id = :batch WHERE id = :id");
+	sqlite3_stmt *s = store_prepare(st, "UPDATE claim_state SET batch_id = :batch WHERE claim_id = :id");
 
 	bind_int_or_null(s, ":batch", batch);
 	bind_int(s, ":id", id);
@@ -231,17 +239,18 @@ int store_claim_event_foreach(struct store *st, int64_t claim, claim_event_fn fn
 
 /*
  * The filters are all bound: a NULL bind switches a condition off. With a
- * status the claims_status index gives the rows in id order.
+ * status the claim_state_status index gives the rows in id order.
  */
 #define CLAIM_ROW_SELECT \
 	"SELECT c.id, c.encounter_id, c.coverage_id, c.pcn, c.frequency, c.original_id," \
-	" c.payer_claim_no, c.status, c.total, c.created_by, c.created_at," \
+	" c.payer_claim_no, cs.status, c.total, c.created_by, c.created_at," \
 	" e.patient_id, p.account, p.last_name, p.first_name, e.dos, e.rendering_id," \
-	" cv.payer_id, coalesce(py.name, ''), coalesce(cv.seq, 0), c.batch_id," \
+	" cv.payer_id, coalesce(py.name, ''), coalesce(cv.seq, 0), cs.batch_id," \
 	" (SELECT coalesce(sum(b.amount), 0) FROM claim_lines l JOIN balances b" \
 	"   ON b.charge_id = l.charge_id AND b.party = coalesce(c.coverage_id, 0)" \
 	"   WHERE l.claim_id = c.id)" \
-	" FROM claims c JOIN encounters e ON e.id = c.encounter_id" \
+	" FROM claim_state cs JOIN claims c ON c.id = cs.claim_id" \
+	" JOIN encounters e ON e.id = c.encounter_id" \
 	" JOIN patients p ON p.id = e.patient_id" \
 	" LEFT JOIN coverages cv ON cv.id = c.coverage_id" \
 	" LEFT JOIN payers py ON py.id = cv.payer_id"
@@ -251,8 +260,8 @@ int store_claim_event_foreach(struct store *st, int64_t claim, claim_event_fn fn
 	" AND (:patient IS NULL OR e.patient_id = :patient)" \
 	" AND (:from IS NULL OR e.dos >= :from)" \
 	" AND (:to IS NULL OR e.dos <= :to)" \
-	" AND (:batch IS NULL OR c.batch_id = :batch)" \
-	" AND (:batchless = 0 OR c.batch_id IS NULL)" \
+	" AND (:batch IS NULL OR cs.batch_id = :batch)" \
+	" AND (:batchless = 0 OR cs.batch_id IS NULL)" \
 	" ORDER BY c.id"
 
 /* A cursor over every claim's lines in claim order, merged with the claims. */
@@ -277,7 +286,7 @@ static int lines_for(struct store *st, struct line_cursor *lc, struct claim *c, 
 int store_claim_foreach(struct store *st, const struct claim_filter *f, claim_row_fn fn, void *ud)
 {
 	static const char any_sql[] = CLAIM_ROW_SELECT " WHERE 1" CLAIM_ROW_WHERE;
-	static const char status_sql[] = CLAIM_ROW_SELECT " WHERE c.status = :status" CLAIM_ROW_WHERE;
+	static const char status_sql[] = CLAIM_ROW_SELECT " WHERE cs.status = :status" CLAIM_ROW_WHERE;
 	static const char lines_sql[] =
 		"SELECT claim_id, charge_id FROM claim_lines WHERE claim_id >= :first"
 		" ORDER BY claim_id, line_no";

@@ -60,7 +60,7 @@ static const char demo_idx_save[] =
 	"DELETE FROM demo_saved_index;"
 	"INSERT INTO demo_saved_index (name, sql) SELECT name, sql FROM main.sqlite_master "
 	"WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' "
-	"AND tbl_name IN ('patients', 'coverages', 'encounters', 'diagnoses', 'charges', 'claims', "
+	"AND tbl_name IN ('patients', 'coverages', 'encounters', 'diagnoses', 'charges', 'claims', 'claim_state', "
 	"'claim_lines', 'claim_history', 'ledger', 'balances');";
 
 int store_demo_indexes_drop(struct store *st)
@@ -151,7 +151,7 @@ int store_demo_journal(struct store *st, bool bulk)
 
 enum bulk_id {
 	BT_PATIENTS, BT_COVERAGES, BT_ENCOUNTERS, BT_DIAGNOSES, BT_CHARGES, BT_CLAIMS,
-	BT_CLAIM_LINES, BT_HISTORY, BT_LEDGER, BT_COUNT
+	BT_CLAIM_STATE, BT_CLAIM_LINES, BT_HISTORY, BT_LEDGER, BT_COUNT
 };
 
 static const struct bulk_def {
@@ -174,7 +174,8 @@ static const struct bulk_def {
 		" mod3, mod4, units, amount, ptr1, ptr2, ptr3, ptr4, ndc, ndc_unit, ndc_qty, note,"
 		" created_by, created_at) VALUES ", 20 },
 	[BT_CLAIMS] = { "claim", "INSERT INTO claims (id, encounter_id, coverage_id, pcn, frequency,"
-		" original_id, payer_claim_no, status, total, batch_id, created_by, created_at) VALUES ", 12 },
+		" original_id, payer_claim_no, total, created_by, created_at) VALUES ", 10 },
+	[BT_CLAIM_STATE] = { "claim state", "INSERT INTO claim_state (claim_id, status, batch_id) VALUES ", 3 },
 	[BT_CLAIM_LINES] = { "claim line", "INSERT INTO claim_lines (claim_id, line_no, charge_id) VALUES ", 3 },
 	[BT_HISTORY] = { "claim history", "INSERT INTO claim_history (id, claim_id, status, note,"
 		" created_by, created_at) VALUES ", 6 },
@@ -516,11 +517,17 @@ int store_demo_bulk_claim(struct store_demo_bulk *b, const struct claim *c, cons
 	v_char(bt, c->frequency ? c->frequency : '1');
 	v_int0(bt, c->original);
 	v_text(bt, c->payer_claim_no);
-	v_text(bt, status);
 	v_int(bt, c->total);
-	v_null(bt);		/* batch: none */
 	v_stamp(bt, &c->created);
 	row_end(b, BT_CLAIMS);
+
+	bt = &b->t[BT_CLAIM_STATE];
+	if (row_begin(b, BT_CLAIM_STATE) != MB_OK)
+		return MB_ERROR;
+	v_int(bt, c->id);
+	v_text(bt, status);
+	v_null(bt);		/* batch: none */
+	row_end(b, BT_CLAIM_STATE);
 
 	bt = &b->t[BT_CLAIM_LINES];
 	for (i = 0; i < c->nlines; i++) {

@@ -52,8 +52,9 @@ int store_claim_for_charge(struct store *st, int64_t charge, int64_t party, int6
 {
 	sqlite3_stmt *s = store_prepare(st,
 		"SELECT c.id FROM claim_lines l JOIN claims c ON c.id = l.claim_id"
+		" JOIN claim_state cs ON cs.claim_id = c.id"
 		" WHERE l.charge_id = :charge AND coalesce(c.coverage_id, 0) = :party"
-		" AND c.status <> 'void' AND c.frequency <> '8' ORDER BY c.id DESC LIMIT 1");
+		" AND cs.status <> 'void' AND c.frequency <> '8' ORDER BY c.id DESC LIMIT 1");
 	int rc;
 
 	bind_int(s, ":charge", charge);

@@ -25,6 +25,8 @@ UPDATE balances SET amount = amount + 1 WHERE charge_id = 3 AND party = 1;
 UPDATE balance_days SET amount = amount + 1 WHERE payer_id = 1 AND dos = '2026-10-27';
 -- A claim total that is not the sum of its lines.
 UPDATE claims SET total = 13000 WHERE id = 1;
+-- A claim that lost its state row.
+DELETE FROM claim_state WHERE claim_id = 6;
 -- A credit without a reason: the reason taken off the row that made it.
 UPDATE ledger SET credit_reason = NULL WHERE id = 17;
 -- A reversal of a reversal, with its projection kept in step.
@@ -45,8 +47,9 @@ projection: charge line 4, coverage 1: balance 0.00 but its ledger rows sum to -
 reversal: ledger row 18 reverses row 16, which is itself a reversal
 transfer: transfer 19 has 1 rows summing to -5.00 (2 rows on one charge line summing to 0.00 expected)
 claim total: claim 1: total 130.00 but its 2 lines sum to 135.00
+claim state: claim 6 has no status (no claim_state row)
 credit: charge line 5, patient: balance -50.00 without a credit reason
 END
 t_cmp "one line per breach" "$T/expect" "$T/.out"
-t_grep "summary on stderr" "^medbill: check found 6 breaches of the ledger invariants$" "$T/.err"
+t_grep "summary on stderr" "^medbill: check found 7 breaches of the ledger invariants$" "$T/.err"
 t_done

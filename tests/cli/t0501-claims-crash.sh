@@ -10,7 +10,7 @@ t_ok "import the practice" mb --db "$base" import xml "$TOP/tests/data/claims-pr
 t_ok "hold the claim outside its coverage" mb --db "$base" claims hold 4
 
 submitted() {
-	sqlite3 "$1" "SELECT count(*) FROM claims WHERE status = 'submitted'"
+	sqlite3 "$1" "SELECT count(*) FROM claim_state WHERE status = 'submitted'"
 }
 
 for step in after-reserve before-rename after-rename before-commit; do

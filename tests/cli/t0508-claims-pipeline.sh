@@ -20,7 +20,7 @@ t_grep "two sent" "sent 2 claims \(3 lines, 323.00\) in 2 files" "$T/.err"
 t_grep "two held" "2 claims held back by the scrubber" "$T/.err"
 [ "$(sqlite3 "$db" "SELECT group_concat(batch_id || ':' || seq || ':' || claim_id, ' ') FROM batch_claims")" = "1:1:2 2:1:3" ]
 _result $? "the refused claim is out of the batch; the next one took its number"
-[ "$(sqlite3 "$db" "SELECT status FROM claims WHERE id = 1")" = ready ]; _result $? "the refused claim stays ready"
+[ "$(sqlite3 "$db" "SELECT status FROM claim_state WHERE claim_id = 1")" = ready ]; _result $? "the refused claim stays ready"
 t_ok "its finding" sqlite3 "$db" "SELECT code || ' ' || message FROM scrub_findings WHERE claim_id = 1"
 t_grep "names the generator and the field" \
 	"^X12 the 837P generator refused the claim: claim 'CG1001-1': 'line 1 diagnosis pointer 1': 9 points past the 2 diagnoses$" \
@@ -45,7 +45,7 @@ t_ok "build" mb --db "$sdb" claims build --out "$sout"
 t_grep "two sent" "sent 2 claims \(4 lines, 348.50\) in 1 file" "$T/.err"
 t_ok "claim 3's findings" sqlite3 "$sdb" "SELECT code || ' ' || message FROM scrub_findings WHERE claim_id = 3"
 t_grep "the edit's message" "^DIAG_SEX_AGE .*synthetic edit: female patients only" "$T/.out"
-[ "$(sqlite3 "$sdb" "SELECT status FROM claims WHERE id = 3")" = ready ]; _result $? "claim 3 stays ready"
+[ "$(sqlite3 "$sdb" "SELECT status FROM claim_state WHERE claim_id = 3")" = ready ]; _result $? "claim 3 stays ready"
 
 # Many claims: more than the ring between the threads holds, several times over.
 big="$T/big.db"
@@ -54,11 +54,12 @@ mkdir "$bout"
 t_ok "init a demo practice" mb --db "$big" init
 t_ok "demo" mb --db "$big" demo --patients 1500
 t_ok "every covered original claim ready" sqlite3 "$big" \
-	"UPDATE claims SET status = 'ready' WHERE coverage_id IS NOT NULL AND frequency = '1'"
+	"UPDATE claim_state SET status = 'ready' WHERE claim_id IN
+	(SELECT id FROM claims WHERE coverage_id IS NOT NULL AND frequency = '1')"
 t_ok "build" mb --db "$big" claims build --out "$bout"
 n=$(sqlite3 "$big" "SELECT count(*) FROM batch_claims")
 [ "$n" -gt 1000 ]; _result $? "over a thousand claims sent ($n)"
-[ "$(sqlite3 "$big" "SELECT count(*) FROM claims WHERE status = 'submitted' AND batch_id IS NOT NULL")" = "$n" ]
+[ "$(sqlite3 "$big" "SELECT count(*) FROM claim_state WHERE status = 'submitted' AND batch_id IS NOT NULL")" = "$n" ]
 _result $? "each sent claim is marked submitted"
 [ "$(sqlite3 "$big" "SELECT count(*) = max(seq) FROM batch_claims GROUP BY batch_id" | sort -u)" = 1 ]
 _result $? "claim numbers run without a gap in every batch"

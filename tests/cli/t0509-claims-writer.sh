@@ -22,7 +22,7 @@ sqlite3 "$db" "INSERT INTO scrub_findings (claim_id, seq, code, severity, line_n
 t_ok "build" mb --db "$db" claims build --out "$out"
 [ "$(count "$db" "SELECT group_concat(claim_id || ':' || code) FROM scrub_findings")" = "4:DOS_COVERAGE" ]
 _result $? "only claim 4's finding is left, once"
-[ "$(count "$db" "SELECT group_concat(v) FROM (SELECT id || ':' || status AS v FROM claims ORDER BY id)")" = \
+[ "$(count "$db" "SELECT group_concat(v) FROM (SELECT claim_id || ':' || status AS v FROM claim_state ORDER BY claim_id)")" = \
 	"1:submitted,2:submitted,3:submitted,4:ready" ]
 _result $? "the three clean claims are submitted, claim 4 waits"
 [ "$(count "$db" "SELECT count(*) FROM claim_history WHERE status = 'submitted' AND created_by = 'tester'")" = 3 ]
@@ -33,13 +33,13 @@ _result $? "each submitted claim has its history row"
 db="$T/second.db" out="$T/out-second"
 cp "$base" "$db"
 mkdir "$out"
-sqlite3 "$db" "CREATE TRIGGER refuse BEFORE UPDATE OF status ON claims WHEN old.id = 3
+sqlite3 "$db" "CREATE TRIGGER refuse BEFORE UPDATE OF status ON claim_state WHEN old.claim_id = 3
 	BEGIN SELECT RAISE(ABORT, 'claim 3 refused by the test'); END"
 t_fail "the build fails" 1 mb --db "$db" claims build --out "$out"
 t_grep "it names the cause" "claim 3 refused by the test" "$T/.err"
 [ "$(ls -A "$out")" = "837P-000000001-PRAIRIECLX.x12" ]
 _result $? "only the first batch's file is there"
-[ "$(count "$db" "SELECT group_concat(v) FROM (SELECT id || ':' || status AS v FROM claims ORDER BY id)")" = \
+[ "$(count "$db" "SELECT group_concat(v) FROM (SELECT claim_id || ':' || status AS v FROM claim_state ORDER BY claim_id)")" = \
 	"1:submitted,2:submitted,3:ready,4:ready" ]
 _result $? "the first batch's claims are submitted, claim 3 is still ready"
 [ "$(count "$db" "SELECT group_concat(v, ' ') FROM (SELECT id || ':' || status AS v FROM batches ORDER BY id)")" = "1:sent 2:abandoned" ]
@@ -60,7 +60,7 @@ sqlite3 "$db" "CREATE TRIGGER refuse BEFORE INSERT ON batch_claims WHEN new.clai
 t_fail "the build fails" 1 mb --db "$db" claims build --out "$out"
 t_grep "it names the cause" "claim 2 refused by the test" "$T/.err"
 [ -z "$(ls -A "$out")" ]; _result $? "no file is left"
-[ "$(count "$db" "SELECT count(*) FROM claims WHERE status = 'ready'")" = 4 ]
+[ "$(count "$db" "SELECT count(*) FROM claim_state WHERE status = 'ready'")" = 4 ]
 _result $? "every claim is still ready"
 [ "$(count "$db" "SELECT group_concat(claim_id || ':' || code) FROM scrub_findings")" = "4:DOS_COVERAGE" ]
 _result $? "claim 4's finding is as it was"

@@ -29,7 +29,7 @@ t_cmp "aging by payer" "$T/expect" "$T/.out"
 t_ok "info" mb --db "$T/a.db" info
 sed 1d "$T/.out" >"$T/info"
 cat >"$T/expect" <<'END'
-schema: 6
+schema: 7
 practice: Maple Grove Family Medicine
 npi: 1842937561
 providers: 5

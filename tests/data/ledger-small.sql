@@ -43,18 +43,20 @@ INSERT INTO charges (id, encounter_id, line_no, code, units, amount, ptr1, creat
  (6, 5, 1, '99213', 1, 12000, 1, 'fixture', '2026-01-01T00:00:00Z'),
  (7, 6, 1, '99215', 1, 25000, 1, 'fixture', '2026-01-01T00:00:00Z'),
  (8, 7, 1, '99213', 1, 12000, 1, 'fixture', '2026-01-01T00:00:00Z');
-INSERT INTO claims (id, encounter_id, coverage_id, pcn, status, total, created_by, created_at) VALUES
- (1, 1, 1, 'A1001-1', 'ready', 13500, 'fixture', '2026-11-26T12:00:00Z'),
- (2, 2, 1, 'A1001-2', 'submitted', 18000, 'fixture', '2026-10-27T12:00:00Z'),
- (3, 3, 1, 'A1001-3', 'partial', 12000, 'fixture', '2026-10-26T12:00:00Z'),
- (4, 4, NULL, 'A1002-4', 'patient', 15000, 'fixture', '2026-09-12T12:00:00Z'),
- (5, 5, 3, 'A1003-5', 'denied', 12000, 'fixture', '2026-07-29T12:00:00Z'),
- (6, 6, 3, 'A1003-6', 'submitted', 25000, 'fixture', '2026-07-28T12:00:00Z'),
- (7, 7, 1, 'A1001-7', 'ready', 12000, 'fixture', '2026-11-27T12:00:00Z');
+INSERT INTO claims (id, encounter_id, coverage_id, pcn, total, created_by, created_at) VALUES
+ (1, 1, 1, 'A1001-1', 13500, 'fixture', '2026-11-26T12:00:00Z'),
+ (2, 2, 1, 'A1001-2', 18000, 'fixture', '2026-10-27T12:00:00Z'),
+ (3, 3, 1, 'A1001-3', 12000, 'fixture', '2026-10-26T12:00:00Z'),
+ (4, 4, NULL, 'A1002-4', 15000, 'fixture', '2026-09-12T12:00:00Z'),
+ (5, 5, 3, 'A1003-5', 12000, 'fixture', '2026-07-29T12:00:00Z'),
+ (6, 6, 3, 'A1003-6', 25000, 'fixture', '2026-07-28T12:00:00Z'),
+ (7, 7, 1, 'A1001-7', 12000, 'fixture', '2026-11-27T12:00:00Z');
+INSERT INTO claim_state (claim_id, status) VALUES
+ (1, 'ready'), (2, 'submitted'), (3, 'partial'), (4, 'patient'), (5, 'denied'), (6, 'submitted'), (7, 'ready');
 INSERT INTO claim_lines (claim_id, line_no, charge_id) VALUES
  (1, 1, 1), (1, 2, 2), (2, 1, 3), (3, 1, 4), (4, 1, 5), (5, 1, 6), (6, 1, 7), (7, 1, 8);
 INSERT INTO claim_history (claim_id, status, note, created_by, created_at)
- SELECT id, status, 'fixture', created_by, created_at FROM claims;
+ SELECT c.id, s.status, 'fixture', c.created_by, c.created_at FROM claims c JOIN claim_state s ON s.claim_id = c.id;
 INSERT INTO ledger (id, kind, charge_id, claim_id, coverage_id, amount, posted, group_code,
  reason_code, xfer_id, reverses_id, credit_reason, reference, note, created_by, created_at) VALUES
  (1, 'charge', 1, 1, 1, 12000, '2026-11-26', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'fixture', '2026-11-26T12:00:00Z'),

@@ -175,7 +175,7 @@ static void test_build_records_everything(void **state)
 	assert_string_equal(b.receiver_name, "Test Clearinghouse");
 	assert_string_equal(b.submitter, "ZZ:SUB123");
 	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM batch_sets WHERE st02 = 1 AND claims = 2"), 1);
-	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claims WHERE status = 'submitted' AND batch_id = 1"), 2);
+	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claim_state WHERE status = 'submitted' AND batch_id = 1"), 2);
 	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claim_history WHERE status = 'submitted' "
 				     "AND created_by = 'tester' AND note LIKE 'sent in batch 1 %'"), 2);
 	assert_int_equal(cfx_int(&f, "SELECT isa13 + gs06 + st02 FROM control_numbers"), 3);
@@ -291,12 +291,12 @@ static void test_batch_numbers_after_imported(void **state)
 	outdir_make(&d);
 	cfx_claim(&f, NULL);
 	cfx_claim(&f, NULL);
-	cfx_sql(&f, "UPDATE claims SET status = 'paid', batch_id = 41 WHERE id = 1");
+	cfx_sql(&f, "UPDATE claim_state SET status = 'paid', batch_id = 41 WHERE claim_id = 1");
 	build(&f, &d, NULL, 0, &r);
 	assert_int_equal(r.nfiles, 1);
 	assert_int_equal(r.batches[0], 42);
-	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claims WHERE batch_id = 42"), 1);
-	assert_int_equal(cfx_int(&f, "SELECT batch_id FROM claims WHERE id = 1"), 41);
+	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claim_state WHERE batch_id = 42"), 1);
+	assert_int_equal(cfx_int(&f, "SELECT batch_id FROM claim_state WHERE claim_id = 1"), 41);
 	build_result_release(&r);
 	outdir_clear(&d, true);
 	cfx_close(&f);
@@ -329,7 +329,7 @@ static void test_second_receiver_fails(void **state)
 	assert_int_equal(r.nfiles, 1);
 	assert_non_null(strstr(r.paths[0], "837P-000000001-CLEARHOUSE.x12"));
 	build_result_release(&r);
-	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claims WHERE status = 'submitted'"), 1);
+	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claim_state WHERE status = 'submitted'"), 1);
 	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM batches"), 1);
 	unlink(path);
 	assert_ok(build_checked(f.st, &o, &r));
@@ -440,7 +440,7 @@ static void test_cleanup_pending(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM batches WHERE status = 'abandoned' AND note LIKE "
 				     "'interrupted build: its file, never recorded as sent, was removed'"), 1);
-	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claims WHERE status = 'ready'"), 1);
+	assert_int_equal(cfx_int(&f, "SELECT count(*) FROM claim_state WHERE status = 'ready'"), 1);
 	/* The next build never reuses the abandoned numbers. */
 	build(&f, &d, NULL, 0, &r);
 	assert_int_equal(r.cleaned, 0);

@@ -245,7 +245,7 @@ static void test_payer_claim_no_and_batch(void **state)
 	assert_int_equal(claim_get_by_pcn(f.st, "NOPE", &c), MB_NOTFOUND);
 	assert_string_equal(error_last(), "'pcn': no claim 'NOPE'");
 	assert_int_equal(claim_set_batch(f.st, p.claims[0], 12), MB_OK);
-	assert_int_equal(fx_int(&f, "SELECT batch_id FROM claims"), 12);
+	assert_int_equal(fx_int(&f, "SELECT batch_id FROM claim_state"), 12);
 	assert_int_equal(claim_set_batch(f.st, 99, 12), MB_NOTFOUND);
 	assert_int_equal(claim_set_batch(f.st, p.claims[0], -1), MB_ERROR);
 	memset(buf, 'X', 51);
@@ -450,8 +450,9 @@ static void test_pcn_scheme(void **state)
 			    "ABCDEFGHIJKLMNOPQR-1");
 	claim_posting_release(&p);
 	/* An imported claim holding the next generated pcn: the fallback. */
-	fx_sql(&f, "INSERT INTO claims (id, encounter_id, pcn, status, total, created_by, created_at)"
-		   " VALUES (1000, 1, 'A1001-1001', 'closed', 0, " FX_STAMP ")");
+	fx_sql(&f, "INSERT INTO claims (id, encounter_id, pcn, total, created_by, created_at)"
+		   " VALUES (1000, 1, 'A1001-1001', 0, " FX_STAMP ");"
+		   "INSERT INTO claim_state (claim_id, status) VALUES (1000, 'closed')");
 	assert_int_equal(claim_create(f.st, fx_encounter(&f, 1, "2026-11-02", 1, 1000), &p), MB_OK);
 	assert_string_equal(fx_text(&f, "SELECT pcn FROM claims WHERE id = 1001", buf, sizeof(buf)),
 			    "C1001");
