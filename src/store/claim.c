@@ -262,7 +262,7 @@ int store_claim_event_foreach(struct store *st, int64_t claim, claim_event_fn fn
 	" AND (:to IS NULL OR e.dos <= :to)" \
 	" AND (:batch IS NULL OR cs.batch_id = :batch)" \
 	" AND (:batchless = 0 OR cs.batch_id IS NULL)" \
-	" ORDER BY c.id"
+	" ORDER BY cs.claim_id"
 
 /* A cursor over every claim's lines in claim order, merged with the claims. */
 struct line_cursor {
