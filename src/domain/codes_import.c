@@ -607,26 +607,73 @@ int codes_import_sex_age(struct store *st, const char *path, struct code_import_
 
 /* ---- the shipped tables ---- */
 
-/* The common CPT modifiers, described in our own words. */
+/*
+ * The CPT (Level I) modifiers, described in our own words, and the Level II
+ * modifiers CMS added after the shipped 2019 HCPCS file (FQ, FR, FS, FT).
+ * A HCPCS file imported later keeps its own wording of the Level II ones.
+ */
 static const struct {
 	const char *code;
 	const char *desc;
 	mbdate_t effective;
 } cpt_modifiers[] = {
+	{ "22", "Increased procedural services: substantially more work than the procedure usually takes", 0 },
+	{ "23", "Unusual anesthesia: general anesthesia for a procedure that usually needs local or none", 0 },
+	{ "24", "Unrelated evaluation and management service by the same clinician during a "
+		"postoperative period", 0 },
 	{ "25", "Separate, significant evaluation and management service by the same clinician "
 		"on the day of another procedure", 0 },
 	{ "26", "Professional component only: the clinician's interpretation, not the equipment", 0 },
+	{ "27", "One of several outpatient hospital evaluation and management encounters on the same date", 0 },
+	{ "32", "Mandated service: required by a payer, a governmental, legislative or regulatory body", 0 },
+	{ "33", "Preventive service: a recommended preventive service, or one that became diagnostic "
+		"during it", 0 },
+	{ "47", "Anesthesia given by the surgeon", 0 },
 	{ "50", "Procedure done on both sides of the body in the same session", 0 },
 	{ "51", "One of several procedures done in the same session", 0 },
+	{ "52", "Reduced services: partly reduced or left out at the clinician's choice", 0 },
+	{ "53", "Discontinued procedure: stopped because of a threat to the patient's well-being", 0 },
+	{ "54", "Surgical care only: another clinician gives the pre- and postoperative care", 0 },
+	{ "55", "Postoperative management only", 0 },
+	{ "56", "Preoperative management only", 0 },
+	{ "57", "Decision for surgery made at this evaluation and management visit", 0 },
+	{ "58", "Staged or related procedure by the same clinician during the postoperative period", 0 },
 	{ "59", "Procedure distinct from the others done the same day", 0 },
+	{ "62", "Two surgeons, each doing a distinct part of one procedure", 0 },
+	{ "63", "Procedure on an infant weighing less than 4 kg", 0 },
+	{ "66", "Surgical team: several surgeons of different specialties working together", 0 },
+	{ "73", "Outpatient hospital or surgery center procedure stopped before anesthesia", 0 },
+	{ "74", "Outpatient hospital or surgery center procedure stopped after anesthesia", 0 },
 	{ "76", "The same procedure repeated by the same clinician", 0 },
 	{ "77", "The same procedure repeated by a different clinician", 0 },
+	{ "78", "Unplanned return to the operating room by the same clinician for a related procedure "
+		"during the postoperative period", 0 },
+	{ "79", "Unrelated procedure by the same clinician during the postoperative period", 0 },
+	{ "80", "Assistant surgeon", 0 },
+	{ "81", "Minimum assistant surgeon", 0 },
+	{ "82", "Assistant surgeon when no qualified resident surgeon is available", 0 },
+	{ "90", "Laboratory test done by an outside (reference) laboratory", 0 },
 	{ "91", "Laboratory test repeated the same day to obtain a new result", 0 },
+	{ "92", "Laboratory test done on a single-use, portable kit or instrument", 0 },
+	{ "93", "Synchronous telemedicine service by audio only", 20220101 },
+	{ "95", "Synchronous telemedicine service by real-time audio and video", 20170101 },
+	{ "96", "Habilitative service: helps the patient gain a skill not yet learned", 20170101 },
+	{ "97", "Rehabilitative service: helps the patient regain a skill lost or impaired", 20170101 },
+	{ "99", "Multiple modifiers: more than the line can carry apply", 0 },
+	{ "1P", "Performance measure not met for a medical reason", 0 },
+	{ "2P", "Performance measure not met for a patient's reason", 0 },
+	{ "3P", "Performance measure not met for a reason of the system", 0 },
+	{ "8P", "Performance measure action not performed, reason not otherwise given", 0 },
 	{ "TC", "Technical component only: equipment, supplies and staff, without interpretation", 0 },
 	{ "XE", "Distinct because it took place at a separate encounter", 20150101 },
 	{ "XS", "Distinct because it was done on a separate organ or structure", 20150101 },
 	{ "XP", "Distinct because a different practitioner performed it", 20150101 },
 	{ "XU", "Distinct because it does not overlap the usual parts of the main service", 20150101 },
+	{ "FQ", "Service given by audio-only communication technology", 20230101 },
+	{ "FR", "The supervising clinician was present through two-way audio and video", 20230101 },
+	{ "FS", "Split (or shared) evaluation and management visit", 20220101 },
+	{ "FT", "Unrelated evaluation and management visit on the day of a procedure or during its "
+		"postoperative period", 20220101 },
 };
 
 /* MM/DD/YYYY (the shipped tables' form) or YYYY-MM-DD; "" is 0. */
@@ -814,14 +861,16 @@ int codes_load_shipped(struct store *st, const char *dir)
 	    load_list(st, dir, "claim_status_508.csv", "csc508", "X12 508 (hippo_eyeDoc)",
 		      true, CODE_ANY) != MB_OK ||
 	    load_list(st, dir, "service_type_1365.csv", "stc1365", "X12 1365 (hippo_eyeDoc)",
-		      true, CODE_ANY) != MB_OK)
+		      true, CODE_ANY) != MB_OK ||
+	    load_list(st, dir, "hcpcs_modifiers_2019.csv", "modifier", "CMS HCPCS 2019", false,
+		      CODE_MODIFIER) != MB_OK)
 		goto cleanup;
 	memset(&tx, 0, sizeof(tx));
 	tx.st = st;
 	strbuf_addf(&path, "%s/codes/nucc_taxonomy_240.csv", dir);
 	if (csv_parse_file(path.buf, tax_row, &tx, NULL) != MB_OK)
 		goto cleanup;
-	/* the CPT modifiers; a HCPCS file's wording of TC and the X modifiers is kept */
+	/* the CPT modifiers; a HCPCS file's wording of TC, the X and the F modifiers is kept */
 	for (i = 0; i < ARRAY_SIZE(cpt_modifiers); i++) {
 		struct store_ref_row r;
 		struct store_ref_row now;

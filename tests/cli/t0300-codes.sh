@@ -95,6 +95,11 @@ t_grep "names the field" "'dos'" "$T/.err"
 t_ok "CPT by its format" mb --db "$DB" codes check 99213 --system proc
 t_fail "not a procedure code" 1 mb --db "$DB" codes check 9921 --system proc
 t_ok "a modifier" mb --db "$DB" codes check 59 --system modifier
+t_ok "a Level II modifier before any HCPCS import" mb --db "$DB" codes check QW --system modifier
+t_ok "the telemedicine modifier" mb --db "$DB" codes check 95 --system modifier --dos 2024-03-01
+t_fail "not before it existed" 1 mb --db "$DB" codes check 93 --system modifier --dos 2021-05-01
+t_grep "with its date" "'93' takes effect on 2022-01-01" "$T/.err"
+t_fail "not a modifier" 1 mb --db "$DB" codes check Z9 --system modifier
 t_fail "an unassigned place of service" 1 mb --db "$DB" codes check 28 --system pos
 t_ok "a place of service" mb --db "$DB" codes check 11 --system pos
 

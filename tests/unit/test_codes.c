@@ -660,7 +660,12 @@ static void test_shipped_tables(void **state)
 	assert_int_equal(store_ref_count(st, "csc508"), 749);
 	assert_int_equal(store_ref_count(st, "stc1365"), 184);
 	assert_int_equal(store_ref_count(st, "pos"), 52);	/* the assigned codes */
-	assert_int_equal(store_ref_count(st, "modifier"), 13);
+	/* 360 Level II from the 2019 HCPCS file, 47 CPT and later Level II of ours */
+	assert_int_equal(store_ref_count(st, "modifier"), 407);
+	expect_desc(st, CODE_MODIFIER, "QW", "Clia waived test");
+	expect_desc(st, CODE_MODIFIER, "LT", "Left side");
+	expect_desc(st, CODE_MODIFIER, "95", "Synchronous telemedicine service by real-time audio and video");
+	expect_desc(st, CODE_MODIFIER, "FT", "Unrelated evaluation and management visit");
 	expect_desc(st, CODE_GROUP, "co", "Contractual Obligations");
 	expect_desc(st, CODE_GROUP, "PR", "Patient Responsibility");
 	expect_desc(st, CODE_CARC, "45", "Charge exceeds fee schedule");
