@@ -6,7 +6,8 @@
  * of claim ids (a temporary table, per receiver) is read by a few ordered
  * queries, one each for the claims, their lines, their diagnoses and the
  * patients' other coverages, merged in claim order by the reader. No query
- * runs per claim.
+ * runs per claim. The selection is per connection: the builder makes it on
+ * its reading connection and records on the other (doc/claims.md).
  */
 #ifndef MEDBILL_STORE_BATCH_H
 #define MEDBILL_STORE_BATCH_H
@@ -25,10 +26,9 @@ int store_edits_load(struct store *st, struct scrub_edit **out, size_t *n);
 /* Insert an edit; e->id and e->created are filled. */
 int store_edit_insert(struct store *st, struct scrub_edit *e);
 
-/* Remove the findings of one claim, of every selected claim, or of one group of the selection. */
+/* Remove the findings of one claim, or of every selected claim. */
 int store_findings_clear(struct store *st, int64_t claim);
 int store_findings_clear_selection(struct store *st);
-int store_findings_clear_group(struct store *st, int64_t grp);
 /* Insert one finding (f->created filled when empty). */
 int store_finding_insert(struct store *st, struct scrub_finding *f);
 /* The findings of one claim, in order; *out owned by the caller (free()). */

@@ -110,17 +110,6 @@ int store_findings_clear_selection(struct store *st)
 	return store_exec_stmt(st, store_prepare(st, sql), "scrub findings");
 }
 
-int store_findings_clear_group(struct store *st, int64_t grp)
-{
-	static const char sql[] =
-		"DELETE FROM scrub_findings WHERE claim_id IN "
-		"(SELECT claim_id FROM temp.claim_sel WHERE grp = :grp)";
-	sqlite3_stmt *s = store_prepare(st, sql);
-
-	bind_int(s, ":grp", grp);
-	return store_exec_stmt(st, s, "scrub findings");
-}
-
 int store_finding_insert(struct store *st, struct scrub_finding *f)
 {
 	static const char sql[] =
