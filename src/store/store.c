@@ -277,7 +277,9 @@ int store_open(const char *path, unsigned flags, struct store **out)
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	/* one connection, one thread: no mutexes on every call */
+	/* A connection is used by one thread at a time (the builder hands its
+	 * writing connection to its writer thread and takes it back after the
+	 * join), so SQLite needs no mutex on every call. */
 	oflags |= SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		error("cannot open database '%s': %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
