@@ -29,14 +29,18 @@
 #define BATCH_SET_MAX 5000	/* claims per ST/SE transaction set */
 #define BATCH_PATH_MAX 1024
 
-enum batch_status {
-	BATCH_PENDING,
-	BATCH_SENT,
-	BATCH_ABANDONED,
-	BATCH_ACCEPTED,
-	BATCH_PARTIAL,
-	BATCH_REJECTED,
-};
+/* A batch's statuses: the one list every layer takes its names from. */
+#define BATCH_STATUSES(_) \
+	_(PENDING, "pending") \
+	_(SENT, "sent") \
+	_(ABANDONED, "abandoned") \
+	_(ACCEPTED, "accepted") \
+	_(PARTIAL, "partial") \
+	_(REJECTED, "rejected")
+
+#define BATCH_ENUM_(n, s) BATCH_##n,
+enum batch_status { BATCH_STATUSES(BATCH_ENUM_) BATCH_STATUS_COUNT };
+#undef BATCH_ENUM_
 const char *batch_status_name(enum batch_status s);
 int batch_status_parse(const char *s, enum batch_status *out);
 

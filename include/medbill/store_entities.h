@@ -23,11 +23,6 @@
 #include "patient.h"
 #include "encounter.h"
 
-/* Fill an empty 'by' with user_current() and an empty 'at' with now. */
-void store_stamp_fill(struct stamp *s);
-/* Set the stamp to the current user and time. */
-void store_stamp_now(struct stamp *s);
-
 /* practice.c */
 int store_practice_get(struct store *st, struct practice *out);
 int store_practice_insert(struct store *st, struct practice *p);

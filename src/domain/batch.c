@@ -22,14 +22,9 @@
 #include "medbill/util.h"
 #include "medbill/x837.h"
 
-static const char *const status_names[] = {
-	[BATCH_PENDING] = "pending",
-	[BATCH_SENT] = "sent",
-	[BATCH_ABANDONED] = "abandoned",
-	[BATCH_ACCEPTED] = "accepted",
-	[BATCH_PARTIAL] = "partial",
-	[BATCH_REJECTED] = "rejected",
-};
+#define BATCH_NAME_(n, s) [BATCH_##n] = s,
+static const char *const status_names[] = { BATCH_STATUSES(BATCH_NAME_) };
+#undef BATCH_NAME_
 
 const char *batch_status_name(enum batch_status s)
 {

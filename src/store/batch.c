@@ -6,30 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_priv.h"
+#include "rows.h"
 #include "medbill/store_batch.h"
-
-static void stamp_fill(struct stamp *s)
-{
-	if (!s->by[0])
-		SCPY(s->by, user_current());
-	if (!s->at[0])
-		date_now_stamp(s->at);
-}
-
-#define STATUS_TEXT_(n, s, d) [CLAIM_##n] = s,
-static const char *const claim_status_text[] = { CLAIM_STATUSES(STATUS_TEXT_) };
-#undef STATUS_TEXT_
-
-static enum claim_status claim_status_read(const char *t)
-{
-	int i;
-
-	for (i = 0; i < CLAIM_STATUS_COUNT; i++)
-		if (!strcmp(t, claim_status_text[i]))
-			return (enum claim_status)i;
-	return CLAIM_STATUS_COUNT;
-}
 
 /*
  * A date column: the ISO form the store writes (YYYY-MM-DD) is read here
@@ -56,16 +34,6 @@ static mbdate_t rd_date(sqlite3_stmt *s, int i)
 	if (t[10])
 		return col_date(s, i);
 	return date_valid(v) ? v : 0;
-}
-
-/* Read the five address columns starting at column i. */
-static void rd_address(sqlite3_stmt *s, int i, struct address *a)
-{
-	COL_COPY(s, i, a->line1);
-	COL_COPY(s, i + 1, a->line2);
-	COL_COPY(s, i + 2, a->city);
-	COL_COPY(s, i + 3, a->state);
-	COL_COPY(s, i + 4, a->zip);
 }
 
 /* ---- the selection ---- */
@@ -130,7 +98,7 @@ int store_claimsel_add(struct store *st, int64_t claim, bool by_receiver, enum c
 		return MB_ERROR;
 	if (rc == 0)
 		return error_notfound("no claim %lld", (long long)claim);
-	*status = claim_status_read(col_text(s, 0));
+	*status = col_claim_status(s, 0);
 	grp = col_int(s, 1);
 	sqlite3_reset(s);
 	s = store_prepare(st, ins);
@@ -309,7 +277,7 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	c->frequency = col_char(s, 4);
 	c->original = col_int(s, 5);
 	COL_COPY(s, 6, c->payer_claim_no);
-	c->status = claim_status_read(col_text(s, 7));
+	c->status = col_claim_status(s, 7);
 	c->total = col_int(s, 8);
 	COL_COPY(s, 9, c->created.by);
 	COL_COPY(s, 10, c->created.at);
@@ -334,7 +302,7 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	COL_COPY(s, 25, p->middle);
 	p->dob = rd_date(s, 26);
 	p->sex = col_char(s, 27);
-	rd_address(s, 28, &p->addr);
+	col_address(s, 28, &p->addr);
 	COL_COPY(s, 33, p->phone);
 	p->guarantor = col_int(s, 34);
 
@@ -350,7 +318,7 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	COL_COPY(s, 42, cv->sub_middle);
 	cv->sub_dob = rd_date(s, 43);
 	cv->sub_sex = col_char(s, 44);
-	rd_address(s, 45, &cv->sub_addr);
+	col_address(s, 45, &cv->sub_addr);
 	cv->effective = rd_date(s, 50);
 	cv->end = rd_date(s, 51);
 	COL_COPY(s, 79, cv->insurance_type);
@@ -359,7 +327,7 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	COL_COPY(s, 52, py->name);
 	COL_COPY(s, 53, py->payer_id);
 	COL_COPY(s, 54, py->filing_code);
-	rd_address(s, 55, &py->addr);
+	col_address(s, 55, &py->addr);
 	py->timely_days = (int)col_int(s, 60);
 	py->receiver = col_int(s, 61);
 	cd->receiver = col_int(s, 62);
@@ -381,7 +349,7 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 	COL_COPY(s, 71, cd->facility.last);
 	COL_COPY(s, 72, cd->facility.npi);
 	COL_COPY(s, 73, cd->facility.taxonomy);
-	rd_address(s, 74, &cd->facility.addr);
+	col_address(s, 74, &cd->facility.addr);
 }
 
 static void read_line_row(sqlite3_stmt *s, struct charge *ch)
@@ -422,14 +390,14 @@ static void read_other_row(sqlite3_stmt *s, struct coverage *o, struct payer *op
 	COL_COPY(s, 9, o->sub_middle);
 	o->sub_dob = rd_date(s, 10);
 	o->sub_sex = col_char(s, 11);
-	rd_address(s, 12, &o->sub_addr);
+	col_address(s, 12, &o->sub_addr);
 	o->effective = rd_date(s, 17);
 	o->end = rd_date(s, 18);
 	op->id = o->payer;
 	COL_COPY(s, 19, op->name);
 	COL_COPY(s, 20, op->payer_id);
 	COL_COPY(s, 21, op->filing_code);
-	rd_address(s, 22, &op->addr);
+	col_address(s, 22, &op->addr);
 	op->timely_days = (int)col_int(s, 27);
 	COL_COPY(s, 28, o->insurance_type);
 }
@@ -519,7 +487,7 @@ int store_control_reserve(struct store *st, const char *submitter, int nsets, st
 	sqlite3_stmt *s;
 	int rc;
 
-	stamp_fill(&now);
+	store_stamp_fill(&now);
 	s = store_prepare(st, ins);
 	bind_text_empty(s, ":sub", submitter);
 	bind_text(s, ":by", now.by);
@@ -553,14 +521,9 @@ int store_control_reserve(struct store *st, const char *submitter, int nsets, st
 
 /* ---- batches ---- */
 
-static const char *const batch_status_text[] = {
-	[BATCH_PENDING] = "pending",
-	[BATCH_SENT] = "sent",
-	[BATCH_ABANDONED] = "abandoned",
-	[BATCH_ACCEPTED] = "accepted",
-	[BATCH_PARTIAL] = "partial",
-	[BATCH_REJECTED] = "rejected",
-};
+#define BATCH_TEXT_(n, s) [BATCH_##n] = s,
+static const char *const batch_status_text[] = { BATCH_STATUSES(BATCH_TEXT_) };
+#undef BATCH_TEXT_
 
 static enum batch_status batch_status_read(const char *t)
 {
@@ -572,19 +535,11 @@ static enum batch_status batch_status_read(const char *t)
 	return BATCH_ABANDONED;
 }
 
-int store_batch_insert(struct store *st, struct batch *b)
+int bind_batch(sqlite3_stmt *s, struct batch *b)
 {
-	static const char sql[] =
-		"INSERT INTO batches (id, kind, receiver_id, submitter, usage, isa13, gs06, st02_first, "
-		"st02_last, status, path, tmp_path, note, created_by, created_at) VALUES ("
-		/* after the batch numbers claims carry from another system (an import) */
-		" max(ifnull((SELECT max(id) FROM batches), 0), "
-		"     ifnull((SELECT max(batch_id) FROM claim_state WHERE batch_id IS NOT NULL), 0)) + 1, :kind, "
-		":receiver, :submitter, :usage, :isa13, :gs06, :st02_first, :st02_last, :status, "
-		":path, :tmp_path, :note, :by, :at)";
-	sqlite3_stmt *s = store_prepare(st, sql);
-
-	stamp_fill(&b->created);
+	if ((unsigned)b->status >= BATCH_STATUS_COUNT)
+		return error("'status': %d is not a batch status", (int)b->status);
+	store_stamp_fill(&b->created);
 	bind_text(s, ":kind", b->kind[0] ? b->kind : "837P");
 	bind_int(s, ":receiver", b->receiver);
 	bind_text_empty(s, ":submitter", b->submitter);
@@ -599,7 +554,22 @@ int store_batch_insert(struct store *st, struct batch *b)
 	bind_text(s, ":note", b->note);
 	bind_text(s, ":by", b->created.by);
 	bind_text(s, ":at", b->created.at);
-	if (store_exec_stmt(st, s, "batch") != MB_OK)
+	return MB_OK;
+}
+
+int store_batch_insert(struct store *st, struct batch *b)
+{
+	static const char sql[] =
+		"INSERT INTO batches (id, kind, receiver_id, submitter, usage, isa13, gs06, st02_first, "
+		"st02_last, status, path, tmp_path, note, created_by, created_at) VALUES ("
+		/* after the batch numbers claims carry from another system (an import) */
+		" max(ifnull((SELECT max(id) FROM batches), 0), "
+		"     ifnull((SELECT max(batch_id) FROM claim_state WHERE batch_id IS NOT NULL), 0)) + 1, :kind, "
+		":receiver, :submitter, :usage, :isa13, :gs06, :st02_first, :st02_last, :status, "
+		":path, :tmp_path, :note, :by, :at)";
+	sqlite3_stmt *s = store_prepare(st, sql);
+
+	if (bind_batch(s, b) != MB_OK || store_exec_stmt(st, s, "batch") != MB_OK)
 		return MB_ERROR;
 	b->id = sqlite3_last_insert_rowid(st->db);
 	return MB_OK;
@@ -777,7 +747,7 @@ int store_batch_finish(struct store *st, const struct batch *b)
 	struct stamp now = { "", "" };
 	sqlite3_stmt *s;
 
-	stamp_fill(&now);
+	store_stamp_fill(&now);
 	s = store_prepare(st, upd_batch);
 	bind_int(s, ":claims", b->claims);
 	bind_int(s, ":lines", b->lines);

@@ -7,16 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_priv.h"
+#include "rows.h"
 #include "medbill/store_batch.h"
-
-static void stamp_fill(struct stamp *s)
-{
-	if (!s->by[0])
-		SCPY(s->by, user_current());
-	if (!s->at[0])
-		date_now_stamp(s->at);
-}
 
 /* ---- control numbers ---- */
 
@@ -52,7 +44,7 @@ int store_counter_insert(struct store *st, struct batch_counter *c)
 		"VALUES (:sub, :isa13, :gs06, :st02, :by, :at) ON CONFLICT (submitter) DO NOTHING";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
-	stamp_fill(&c->updated);
+	store_stamp_fill(&c->updated);
 	bind_text_empty(s, ":sub", c->submitter);
 	bind_int(s, ":isa13", c->isa13);
 	bind_int(s, ":gs06", c->gs06);
@@ -80,22 +72,13 @@ int store_counters_raise(struct store *st)
 	sqlite3_stmt *s = store_prepare(st, sql);
 	struct stamp now = { "", "" };
 
-	stamp_fill(&now);
+	store_stamp_fill(&now);
 	bind_text(s, ":by", now.by);
 	bind_text(s, ":at", now.at);
 	return store_exec_stmt(st, s, "control numbers");
 }
 
 /* ---- batches ---- */
-
-static const char *const status_text[] = {
-	[BATCH_PENDING] = "pending",
-	[BATCH_SENT] = "sent",
-	[BATCH_ABANDONED] = "abandoned",
-	[BATCH_ACCEPTED] = "accepted",
-	[BATCH_PARTIAL] = "partial",
-	[BATCH_REJECTED] = "rejected",
-};
 
 int store_batch_insert_raw(struct store *st, struct batch *b)
 {
@@ -107,28 +90,13 @@ int store_batch_insert_raw(struct store *st, struct batch *b)
 		":note, :by, :at, :sent_at)";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
-	if ((size_t)b->status >= ARRAY_SIZE(status_text))
-		return error("'status': %d is not a batch status", (int)b->status);
-	stamp_fill(&b->created);
+	if (bind_batch(s, b) != MB_OK)
+		return MB_ERROR;
 	bind_int(s, ":id", b->id);
-	bind_text(s, ":kind", b->kind[0] ? b->kind : "837P");
-	bind_int(s, ":receiver", b->receiver);
-	bind_text_empty(s, ":submitter", b->submitter);
-	bind_char(s, ":usage", b->usage);
-	bind_int(s, ":isa13", b->isa13);
-	bind_int(s, ":gs06", b->gs06);
-	bind_int(s, ":st02_first", b->st02_first);
-	bind_int(s, ":st02_last", b->st02_last);
-	bind_text(s, ":status", status_text[b->status]);
-	bind_text_empty(s, ":path", b->path);
-	bind_text_empty(s, ":tmp_path", b->tmp_path);
 	bind_int(s, ":claims", b->claims);
 	bind_int(s, ":lines", b->lines);
 	bind_int(s, ":total", b->total);
 	bind_int(s, ":bytes", b->bytes);
-	bind_text(s, ":note", b->note);
-	bind_text(s, ":by", b->created.by);
-	bind_text(s, ":at", b->created.at);
 	bind_text(s, ":sent_at", b->sent_at);
 	return store_exec_stmt(st, s, "batch");
 }

@@ -4,16 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_priv.h"
+#include "rows.h"
 #include "medbill/store_ledger.h"
-
-static void fill_stamp(struct stamp *s)
-{
-	if (!s->by[0])
-		SCPY(s->by, user_current());
-	if (!s->at[0])
-		date_now_stamp(s->at);
-}
 
 int store_claim_next_id(struct store *st, int64_t *id)
 {
@@ -51,7 +43,7 @@ int store_claim_insert(struct store *st, struct claim *c, int64_t batch)
 	sqlite3_stmt *s;
 	int i;
 
-	fill_stamp(&c->created);
+	store_stamp_fill(&c->created);
 	s = store_prepare(st, sql);
 	bind_int_or_null(s, ":id", c->id);
 	bind_int(s, ":enc", c->encounter);
@@ -69,7 +61,7 @@ int store_claim_insert(struct store *st, struct claim *c, int64_t batch)
 		c->id = sqlite3_last_insert_rowid(st->db);
 	s = store_prepare(st, state_sql);
 	bind_int(s, ":claim", c->id);
-	bind_text(s, ":status", claim_status_name(c->status));
+	bind_text(s, ":status", store_claim_status_text(c->status));
 	bind_int_or_null(s, ":batch", batch);
 	if (store_exec_stmt(st, s, "claim state") != MB_OK)
 		return MB_ERROR;
@@ -93,7 +85,8 @@ static void read_claim(sqlite3_stmt *s, int base, struct claim *c)
 	c->frequency = col_char(s, base + 4);
 	c->original = col_int(s, base + 5);
 	COL_COPY(s, base + 6, c->payer_claim_no);
-	if (claim_status_parse(col_text(s, base + 7), &c->status) != MB_OK)
+	c->status = col_claim_status(s, base + 7);
+	if (c->status == CLAIM_STATUS_COUNT)
 		c->status = CLAIM_HOLD;
 	c->total = col_int(s, base + 8);
 	COL_COPY(s, base + 9, c->created.by);
@@ -193,10 +186,10 @@ int store_claim_event_insert(struct store *st, struct claim_event *ev)
 		"INSERT INTO claim_history (id, claim_id, status, note, created_by, created_at)"
 		" VALUES (:id, :claim, :status, :note, :by, :at)");
 
-	fill_stamp(&ev->created);
+	store_stamp_fill(&ev->created);
 	bind_int_or_null(s, ":id", ev->id);
 	bind_int(s, ":claim", ev->claim);
-	bind_text(s, ":status", claim_status_name(ev->status));
+	bind_text(s, ":status", store_claim_status_text(ev->status));
 	bind_text(s, ":note", ev->note);
 	bind_text(s, ":by", ev->created.by);
 	bind_text(s, ":at", ev->created.at);
@@ -224,7 +217,8 @@ int store_claim_event_foreach(struct store *st, int64_t claim, claim_event_fn fn
 		memset(&ev, 0, sizeof(ev));
 		ev.id = col_int(s, 0);
 		ev.claim = col_int(s, 1);
-		if (claim_status_parse(col_text(s, 2), &ev.status) != MB_OK)
+		ev.status = col_claim_status(s, 2);
+		if (ev.status == CLAIM_STATUS_COUNT)
 			ev.status = CLAIM_HOLD;
 		COL_COPY(s, 3, ev.note);
 		COL_COPY(s, 4, ev.created.by);
@@ -299,7 +293,7 @@ int store_claim_foreach(struct store *st, const struct claim_filter *f, claim_ro
 
 	s = store_prepare(st, f->any_status ? any_sql : status_sql);
 	if (!f->any_status)
-		bind_text(s, ":status", claim_status_name(f->status));
+		bind_text(s, ":status", store_claim_status_text(f->status));
 	bind_int_or_null(s, ":payer", f->payer);
 	bind_int_or_null(s, ":provider", f->provider);
 	bind_int_or_null(s, ":patient", f->patient);

@@ -43,6 +43,26 @@ void bind_stamp(sqlite3_stmt *s, const char *name, const struct stamp *t)
 	bind_text_empty(s, n, t->at);
 }
 
+#define STATUS_TEXT_(n, s, d) [CLAIM_##n] = s,
+static const char *const claim_status_text[] = { CLAIM_STATUSES(STATUS_TEXT_) };
+#undef STATUS_TEXT_
+
+const char *store_claim_status_text(enum claim_status st)
+{
+	return (int)st >= 0 && st < CLAIM_STATUS_COUNT ? claim_status_text[st] : NULL;
+}
+
+enum claim_status col_claim_status(sqlite3_stmt *s, int i)
+{
+	const char *t = col_text(s, i);
+	int k;
+
+	for (k = 0; t && k < CLAIM_STATUS_COUNT; k++)
+		if (!strcmp(t, claim_status_text[k]))
+			return (enum claim_status)k;
+	return CLAIM_STATUS_COUNT;
+}
+
 void col_stamp(sqlite3_stmt *s, int i, struct stamp *t)
 {
 	COL_COPY(s, i, t->by);

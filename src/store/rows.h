@@ -18,6 +18,20 @@ void col_address(sqlite3_stmt *s, int i, struct address *a);
 void bind_stamp(sqlite3_stmt *s, const char *name, const struct stamp *t);
 /* Read by and at from columns i and i + 1. */
 void col_stamp(sqlite3_stmt *s, int i, struct stamp *t);
+/* A claim status as the store writes it (NULL out of range), and read back (CLAIM_STATUS_COUNT: unknown). */
+const char *store_claim_status_text(enum claim_status st);
+enum claim_status col_claim_status(sqlite3_stmt *s, int i);
+/* Fill an empty 'by' with user_current() and an empty 'at' with now. */
+void store_stamp_fill(struct stamp *s);
+/* Set the stamp to the current user and time. */
+void store_stamp_now(struct stamp *s);
+/*
+ * Bind the columns a new batch and an imported one share (:kind ..
+ * :tmp_path, :note, :by, :at), filling its empty stamp; MB_ERROR for a
+ * status out of range (src/store/batch.c).
+ */
+struct batch;
+int bind_batch(sqlite3_stmt *s, struct batch *b);
 /* Bind a cents amount (0 binds 0, not NULL). */
 #define bind_cents(s, name, v) bind_int((s), (name), (v))
 

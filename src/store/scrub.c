@@ -5,16 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_priv.h"
+#include "rows.h"
 #include "medbill/store_batch.h"
-
-static void stamp_fill(struct stamp *s)
-{
-	if (!s->by[0])
-		SCPY(s->by, user_current());
-	if (!s->at[0])
-		date_now_stamp(s->at);
-}
 
 static const char *sev_text(enum scrub_severity v)
 {
@@ -75,7 +67,7 @@ int store_edit_insert(struct store *st, struct scrub_edit *e)
 		":field, :message, :fix, :by, :at)";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
-	stamp_fill(&e->created);
+	store_stamp_fill(&e->created);
 	bind_text(s, ":code", e->code);
 	bind_int_or_null(s, ":payer", e->payer);
 	bind_text(s, ":severity", sev_text(e->severity));
@@ -118,7 +110,7 @@ int store_finding_insert(struct store *st, struct scrub_finding *f)
 		":message, :fix, :by, :at)";
 	sqlite3_stmt *s = store_prepare(st, sql);
 
-	stamp_fill(&f->created);
+	store_stamp_fill(&f->created);
 	bind_int(s, ":claim", f->claim);
 	bind_int(s, ":seq", f->seq);
 	bind_text(s, ":code", f->code);

@@ -72,15 +72,9 @@ const char *const xnames_ledger_kind[] = {
 	NULL,
 };
 
-const char *const xnames_batch_status[] = {
-	[BATCH_PENDING] = "pending",
-	[BATCH_SENT] = "sent",
-	[BATCH_ABANDONED] = "abandoned",
-	[BATCH_ACCEPTED] = "accepted",
-	[BATCH_PARTIAL] = "partial",
-	[BATCH_REJECTED] = "rejected",
-	NULL,
-};
+#define BATCH_NAME_(n, s) [BATCH_##n] = s,
+const char *const xnames_batch_status[] = { BATCH_STATUSES(BATCH_NAME_) NULL };
+#undef BATCH_NAME_
 
 const char *const xnames_severity[] = {
 	[SCRUB_ERROR] = "error",
