@@ -26,9 +26,10 @@ int store_edits_load(struct store *st, struct scrub_edit **out, size_t *n);
 /* Insert an edit; e->id and e->created are filled. */
 int store_edit_insert(struct store *st, struct scrub_edit *e);
 
-/* Remove the findings of one claim, or of every selected claim. */
+/* Remove the findings of one claim, of every selected claim, or of the n claims ids[]. */
 int store_findings_clear(struct store *st, int64_t claim);
 int store_findings_clear_selection(struct store *st);
+int store_findings_clear_ids(struct store *st, const int64_t *ids, size_t n);
 /* Insert one finding (f->created filled when empty). */
 int store_finding_insert(struct store *st, struct scrub_finding *f);
 /* The findings of one claim, in order; *out owned by the caller (free()). */
@@ -61,6 +62,11 @@ struct sel_receiver {
 };
 /* In receiver order; *out owned by the caller (free()). */
 int store_claimsel_receivers(struct store *st, struct sel_receiver **out, size_t *n);
+/*
+ * The selected claims of one group that are ready and have findings (those
+ * a build scrubs again), in claim order; *out owned by the caller (free()).
+ */
+int store_claimsel_with_findings(struct store *st, int64_t grp, int64_t **out, size_t *n);
 
 /*
  * Read the selected claims of one group in claim id order. only_ready skips

@@ -390,12 +390,6 @@ struct gen_slot {
 	char msg[512];			/* GEN_REFUSED, GEN_FAILED */
 };
 
-/* The claims that had findings before the build, in claim order: theirs are cleared first. */
-struct had_findings {
-	struct scrub_count *v;
-	size_t n;
-};
-
 struct gen_pipe {
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;	/* a slot to handle; a slot handled */
@@ -409,7 +403,6 @@ struct gen_pipe {
 	/* the writer thread's own, until it is joined */
 	const struct build *b;
 	struct store *w;		/* the writing connection */
-	const struct had_findings *had;
 	struct x837 *x;
 	struct set_state ss;
 	struct batch *bt;		/* its counts */
@@ -505,28 +498,21 @@ fail:
 }
 
 
-/* Did the claim have findings before this build? */
-static bool had_findings(const struct had_findings *h, int64_t claim)
+/*
+ * Clear, in one statement, the earlier findings of the group's claims that
+ * are about to be scrubbed again (its ready ones, as the reading
+ * connection's snapshot has them).
+ */
+static int clear_findings(struct build *b, int64_t grp)
 {
-	size_t lo = 0, hi = h->n;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc = store_claimsel_with_findings(b->ro, grp, &ids, &n);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (h->v[mid].claim < claim)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < h->n && h->v[lo].claim == claim;
-}
-
-/* Replace a claim's findings with res (on the writing connection). */
-static int record_findings(struct store *w, const struct had_findings *h, const struct scrub_result *res)
-{
-	if (had_findings(h, res->claim) && store_findings_clear(w, res->claim) != MB_OK)
-		return MB_ERROR;
-	return scrub_store_to(w, res);
+	if (rc == MB_OK)
+		rc = store_findings_clear_ids(b->st, ids, n);
+	free(ids);
+	return rc;
 }
 
 /* Mark the claims generated since the last range submitted (writer thread, or after it). */
@@ -548,16 +534,16 @@ static int gen_record(struct gen_pipe *p, struct gen_slot *sl)
 	case GEN_FAILED:
 		return error("%s", sl->msg);
 	case GEN_HELD:
-		return record_findings(p->w, p->had, &sl->res);
+		return scrub_store_to(p->w, &sl->res);
 	case GEN_REFUSED:
 		refused_finding(&sl->res, cd->claim.id, sl->msg);
-		return record_findings(p->w, p->had, &sl->res);
+		return scrub_store_to(p->w, &sl->res);
 	case GEN_SENT:
 		break;
 	}
 	if (store_batch_claim_insert(p->w, bt->id, sl->seq, sl->st02, &cd->claim, cd->enc.ncharges) != MB_OK)
 		return MB_ERROR;
-	if ((sl->res.n || had_findings(p->had, cd->claim.id)) && record_findings(p->w, p->had, &sl->res) != MB_OK)
+	if (sl->res.n && scrub_store_to(p->w, &sl->res) != MB_OK)
 		return MB_ERROR;
 	bt->claims++;
 	bt->lines += cd->enc.ncharges;
@@ -641,7 +627,7 @@ static int gen_join(struct gen_pipe *p, pthread_t th, bool stop)
 	return p->failed ? error("%s", p->msg) : MB_OK;
 }
 
-static struct gen_pipe *gen_new(struct build *b, struct x837 *x, struct batch *bt, const struct had_findings *had)
+static struct gen_pipe *gen_new(struct build *b, struct x837 *x, struct batch *bt)
 {
 	struct gen_pipe *p = xcalloc(1, sizeof(*p));
 	int i;
@@ -654,7 +640,6 @@ static struct gen_pipe *gen_new(struct build *b, struct x837 *x, struct batch *b
 	pthread_cond_init(&p->done, NULL);
 	p->b = b;
 	p->w = b->st;
-	p->had = had;
 	p->x = x;
 	p->bt = bt;
 	p->st02_first = bt->st02_first;
@@ -704,7 +689,6 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	struct x12_delims delims = X12_DELIMS_DEFAULT;
 	struct x837_interchange ic = { 0 };
 	struct x837_stats xs;
-	struct had_findings had = { NULL, 0 };
 	struct claim_reader *rd = NULL;
 	struct x837 *x = NULL;
 	struct gen_pipe *p = NULL;
@@ -719,11 +703,11 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 	/* The write lock first, then the snapshot: nothing can change between them. */
 	if (store_begin(b->st) != MB_OK)
 		return MB_ERROR;
-	if (store_findings_counts(b->st, &had.v, &had.n) != MB_OK)
-		goto cleanup;
 	if (store_begin_read(b->ro) != MB_OK)
 		goto cleanup;
 	reading = true;
+	if (clear_findings(b, rcv->id) != MB_OK)
+		goto cleanup;
 	fd = open(bt->tmp_path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0) {
 		error("cannot create '%s': %s", bt->tmp_path, strerror(errno));
@@ -748,7 +732,7 @@ static int write_batch(struct build *b, const struct receiver *rcv, struct batch
 		goto cleanup;
 	if (store_claim_reader_open(b->ro, rcv->id, true, &rd) != MB_OK)
 		goto cleanup;
-	p = gen_new(b, x, bt, &had);
+	p = gen_new(b, x, bt);
 	if (pthread_create(&th, NULL, gen_thread, p) != 0) {
 		error("cannot start the 837P writer thread");
 		goto cleanup;
@@ -820,7 +804,6 @@ cleanup:
 	store_claim_reader_close(rd);
 	if (reading)
 		store_rollback(b->ro);
-	free(had.v);
 	x837_free(x);
 	if (f)
 		fclose(f);
@@ -863,23 +846,22 @@ cleanup:
 /* The claims no receiver takes: scrubbed (RECEIVER and whatever else) and held. */
 static int scrub_group(struct build *b, int64_t grp)
 {
-	struct had_findings had = { NULL, 0 };
 	struct claim_reader *rd = NULL;
 	bool reading = false;
 	int rc, ret = MB_ERROR;
 
 	if (store_begin(b->st) != MB_OK)
 		return MB_ERROR;
-	if (store_findings_counts(b->st, &had.v, &had.n) != MB_OK)
-		goto cleanup;
 	if (store_begin_read(b->ro) != MB_OK)
 		goto cleanup;
 	reading = true;
+	if (clear_findings(b, grp) != MB_OK)
+		goto cleanup;
 	if (store_claim_reader_open(b->ro, grp, true, &rd) != MB_OK)
 		goto cleanup;
 	while ((rc = store_claim_reader_next(rd, &b->cd)) == 1) {
 		if (scrub_claim(b->scrub, &b->cd, &b->res) != MB_OK ||
-		    record_findings(b->st, &had, &b->res) != MB_OK)
+		    scrub_store_to(b->st, &b->res) != MB_OK)
 			goto cleanup;
 		if (b->res.errors)
 			b->r->held++;
@@ -888,7 +870,6 @@ static int scrub_group(struct build *b, int64_t grp)
 		ret = MB_OK;
 cleanup:
 	store_claim_reader_close(rd);
-	free(had.v);
 	if (reading) {
 		if (ret == MB_OK)
 			ret = store_commit(b->ro);

@@ -131,6 +131,32 @@ int store_claimsel_receivers(struct store *st, struct sel_receiver **out, size_t
 	return MB_OK;
 }
 
+int store_claimsel_with_findings(struct store *st, int64_t grp, int64_t **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT DISTINCT f.claim_id FROM scrub_findings f "
+		"JOIN temp.claim_sel s ON s.grp = :grp AND s.claim_id = f.claim_id "
+		"JOIN claim_state cs ON cs.claim_id = f.claim_id AND cs.status = 'ready' "
+		"ORDER BY f.claim_id";
+	sqlite3_stmt *s = store_prepare(st, sql);
+	int64_t *v = NULL;
+	size_t alloc = 0, cnt = 0;
+	int rc;
+
+	bind_int(s, ":grp", grp);
+	while ((rc = store_step(st, s, "scrub findings")) == 1) {
+		ALLOC_GROW(v, cnt + 1, alloc);
+		v[cnt++] = col_int(s, 0);
+	}
+	if (rc < 0) {
+		free(v);
+		return MB_ERROR;
+	}
+	*out = v;
+	*n = cnt;
+	return MB_OK;
+}
+
 /* ---- the reader: four ordered queries merged by claim id ---- */
 
 static const char q_claims[] =

@@ -7,6 +7,7 @@
 
 #include "rows.h"
 #include "medbill/store_batch.h"
+#include "medbill/strbuf.h"
 
 static const char *sev_text(enum scrub_severity v)
 {
@@ -100,6 +101,28 @@ int store_findings_clear_selection(struct store *st)
 		"DELETE FROM scrub_findings WHERE claim_id IN (SELECT claim_id FROM temp.claim_sel)";
 
 	return store_exec_stmt(st, store_prepare(st, sql), "scrub findings");
+}
+
+int store_findings_clear_ids(struct store *st, const int64_t *ids, size_t n)
+{
+	static const char sql[] =
+		"DELETE FROM scrub_findings WHERE claim_id IN (SELECT value FROM json_each(:ids))";
+	struct strbuf sb = STRBUF_INIT;
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	if (!n)
+		return MB_OK;
+	strbuf_addch(&sb, '[');
+	for (i = 0; i < n; i++)
+		strbuf_addf(&sb, i ? ",%lld" : "%lld", (long long)ids[i]);
+	strbuf_addch(&sb, ']');
+	s = store_prepare(st, sql);
+	bind_text(s, ":ids", sb.buf);
+	rc = store_exec_stmt(st, s, "scrub findings");
+	strbuf_release(&sb);
+	return rc;
 }
 
 int store_finding_insert(struct store *st, struct scrub_finding *f)
