@@ -402,15 +402,12 @@ struct gen_pipe {
 	char msg[512];
 	/* the writer thread's own, until it is joined */
 	const struct build *b;
-	struct store *w;		/* the writing connection */
 	struct x837 *x;
 	struct set_state ss;
 	struct batch *bt;		/* its counts */
 	int64_t claims, marked;		/* claims generated; of them marked submitted */
-	int64_t st02_first, st02_last;
 	int set_max;
 	char note[64];			/* the history note of the claims sent */
-	struct stamp at;
 };
 
 static int gen_one(struct gen_pipe *p, struct gen_slot *sl)
@@ -431,11 +428,11 @@ static int gen_one(struct gen_pipe *p, struct gen_slot *sl)
 		return MB_OK;
 	}
 	if (!ss->open) {
-		if (ss->index >= p->st02_last - p->st02_first + 1) {
+		if (ss->index >= p->bt->st02_last - p->bt->st02_first + 1) {
 			error("BUG: batch %lld needs more transaction sets than it reserved", (long long)p->bt->id);
 			goto fail;
 		}
-		ss->st02 = p->st02_first + ss->index;
+		ss->st02 = p->bt->st02_first + ss->index;
 		snprintf(st02, sizeof(st02), "%04lld", (long long)ss->st02);
 		snprintf(ss->bht03, sizeof(ss->bht03), "B%lldT%d", (long long)p->bt->id, ss->index + 1);
 		x837_stats(p->x, &xs);
@@ -518,7 +515,7 @@ static int clear_findings(struct build *b, int64_t grp)
 /* Mark the claims generated since the last range submitted (writer thread, or after it). */
 static int mark_sent(struct gen_pipe *p)
 {
-	if (store_batch_mark_sent(p->w, p->bt->id, p->marked + 1, p->claims, p->note, &p->at) != MB_OK)
+	if (store_batch_mark_sent(p->b->st, p->bt->id, p->marked + 1, p->claims, p->note, &p->b->at) != MB_OK)
 		return MB_ERROR;
 	p->marked = p->claims;
 	return MB_OK;
@@ -534,22 +531,22 @@ static int gen_record(struct gen_pipe *p, struct gen_slot *sl)
 	case GEN_FAILED:
 		return error("%s", sl->msg);
 	case GEN_HELD:
-		return scrub_store_to(p->w, &sl->res);
+		return scrub_store_to(p->b->st, &sl->res);
 	case GEN_REFUSED:
 		refused_finding(&sl->res, cd->claim.id, sl->msg);
-		return scrub_store_to(p->w, &sl->res);
+		return scrub_store_to(p->b->st, &sl->res);
 	case GEN_SENT:
 		break;
 	}
-	if (store_batch_claim_insert(p->w, bt->id, sl->seq, sl->st02, &cd->claim, cd->enc.ncharges) != MB_OK)
+	if (store_batch_claim_insert(p->b->st, bt->id, sl->seq, sl->st02, &cd->claim, cd->enc.ncharges) != MB_OK)
 		return MB_ERROR;
-	if (sl->res.n && scrub_store_to(p->w, &sl->res) != MB_OK)
+	if (sl->res.n && scrub_store_to(p->b->st, &sl->res) != MB_OK)
 		return MB_ERROR;
 	bt->claims++;
 	bt->lines += cd->enc.ncharges;
 	bt->total += sl->total;
 	if (sl->set_closed &&
-	    store_batch_set_insert(p->w, bt->id, sl->set_st02, sl->set_bht03, sl->set_claims,
+	    store_batch_set_insert(p->b->st, bt->id, sl->set_st02, sl->set_bht03, sl->set_claims,
 				   sl->set_segments) != MB_OK)
 		return MB_ERROR;
 	if (p->claims - p->marked >= MARK_CHUNK)
@@ -639,15 +636,11 @@ static struct gen_pipe *gen_new(struct build *b, struct x837 *x, struct batch *b
 	pthread_cond_init(&p->work, NULL);
 	pthread_cond_init(&p->done, NULL);
 	p->b = b;
-	p->w = b->st;
 	p->x = x;
 	p->bt = bt;
-	p->st02_first = bt->st02_first;
-	p->st02_last = bt->st02_last;
 	p->set_max = b->o->set_max > 0 ? b->o->set_max : BATCH_SET_MAX;
 	snprintf(p->note, sizeof(p->note), "sent in batch %lld (ISA13 %09lld)", (long long)bt->id,
 		 (long long)bt->isa13);
-	p->at = b->at;
 	return p;
 }
 

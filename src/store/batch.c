@@ -288,6 +288,39 @@ void store_claim_reader_close(struct claim_reader *r)
 	free(r);
 }
 
+/*
+ * The coverage columns both readers select in the same order from column i:
+ * payer_id, seq, member_id, group_no, relationship, sub_last, sub_first,
+ * sub_middle, sub_dob, sub_sex, the five sub_ address columns, effective,
+ * end_date (17).
+ */
+static void rd_coverage(sqlite3_stmt *s, int i, struct coverage *cv)
+{
+	cv->payer = col_int(s, i);
+	cv->seq = (int)col_int(s, i + 1);
+	COL_COPY(s, i + 2, cv->member_id);
+	COL_COPY(s, i + 3, cv->group_no);
+	COL_COPY(s, i + 4, cv->relationship);
+	COL_COPY(s, i + 5, cv->sub_last);
+	COL_COPY(s, i + 6, cv->sub_first);
+	COL_COPY(s, i + 7, cv->sub_middle);
+	cv->sub_dob = rd_date(s, i + 8);
+	cv->sub_sex = col_char(s, i + 9);
+	col_address(s, i + 10, &cv->sub_addr);
+	cv->effective = rd_date(s, i + 15);
+	cv->end = rd_date(s, i + 16);
+}
+
+/* Its payer's columns from column i: name, payer_id, filing_code, the five address columns, timely_days. */
+static void rd_payer(sqlite3_stmt *s, int i, struct payer *py)
+{
+	COL_COPY(s, i, py->name);
+	COL_COPY(s, i + 1, py->payer_id);
+	COL_COPY(s, i + 2, py->filing_code);
+	col_address(s, i + 3, &py->addr);
+	py->timely_days = (int)col_int(s, i + 8);
+}
+
 static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 {
 	struct claim *c = &cd->claim;
@@ -334,27 +367,10 @@ static void read_claim_row(sqlite3_stmt *s, struct claim_data *cd)
 
 	cv->id = c->coverage;
 	cv->patient = p->id;
-	cv->payer = col_int(s, 35);
-	cv->seq = (int)col_int(s, 36);
-	COL_COPY(s, 37, cv->member_id);
-	COL_COPY(s, 38, cv->group_no);
-	COL_COPY(s, 39, cv->relationship);
-	COL_COPY(s, 40, cv->sub_last);
-	COL_COPY(s, 41, cv->sub_first);
-	COL_COPY(s, 42, cv->sub_middle);
-	cv->sub_dob = rd_date(s, 43);
-	cv->sub_sex = col_char(s, 44);
-	col_address(s, 45, &cv->sub_addr);
-	cv->effective = rd_date(s, 50);
-	cv->end = rd_date(s, 51);
+	rd_coverage(s, 35, cv);
 	COL_COPY(s, 79, cv->insurance_type);
-
 	py->id = cv->payer;
-	COL_COPY(s, 52, py->name);
-	COL_COPY(s, 53, py->payer_id);
-	COL_COPY(s, 54, py->filing_code);
-	col_address(s, 55, &py->addr);
-	py->timely_days = (int)col_int(s, 60);
+	rd_payer(s, 52, py);
 	py->receiver = col_int(s, 61);
 	cd->receiver = col_int(s, 62);
 
@@ -406,25 +422,9 @@ static void read_other_row(sqlite3_stmt *s, struct coverage *o, struct payer *op
 	memset(o, 0, sizeof(*o));
 	memset(op, 0, sizeof(*op));
 	o->id = col_int(s, 1);
-	o->payer = col_int(s, 2);
-	o->seq = (int)col_int(s, 3);
-	COL_COPY(s, 4, o->member_id);
-	COL_COPY(s, 5, o->group_no);
-	COL_COPY(s, 6, o->relationship);
-	COL_COPY(s, 7, o->sub_last);
-	COL_COPY(s, 8, o->sub_first);
-	COL_COPY(s, 9, o->sub_middle);
-	o->sub_dob = rd_date(s, 10);
-	o->sub_sex = col_char(s, 11);
-	col_address(s, 12, &o->sub_addr);
-	o->effective = rd_date(s, 17);
-	o->end = rd_date(s, 18);
+	rd_coverage(s, 2, o);
 	op->id = o->payer;
-	COL_COPY(s, 19, op->name);
-	COL_COPY(s, 20, op->payer_id);
-	COL_COPY(s, 21, op->filing_code);
-	col_address(s, 22, &op->addr);
-	op->timely_days = (int)col_int(s, 27);
+	rd_payer(s, 19, op);
 	COL_COPY(s, 28, o->insurance_type);
 }
 
